@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "CallPulse",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "callpulse", targets: ["callpulse"]),
+        .library(name: "CallPulseKit", targets: ["CallPulseKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CReadline",
+            pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        .target(
+            name: "CPhoneNumber",
+            cxxSettings: [.unsafeFlags(["-std=c++17"])],
+            linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]
+        ),
+        .target(
+            name: "CallPulseKit",
+            dependencies: [
+                "CReadline",
+                "CPhoneNumber",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(name: "callpulse", dependencies: ["CallPulseKit"]),
+        .testTarget(
+            name: "CallPulseKitTests",
+            dependencies: ["CallPulseKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,3 @@
+import CallPulseKit
+
+CallPulseCommand.main()
