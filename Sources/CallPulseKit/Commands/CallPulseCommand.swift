@@ -6,7 +6,9 @@ public struct CallPulseCommand: ParsableCommand {
         commandName: "callpulse",
         abstract: "An outbound phone-survey console: NPS, CES and CSAT interviews over one SQLite file.",
         version: CallPulseVersion.current,
-        subcommands: []
+        subcommands: [
+            DemoCommand.self, CampaignCommand.self, ImportCommand.self,
+        ]
     )
 
     public init() {}

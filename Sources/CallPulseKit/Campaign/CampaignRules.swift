@@ -1,0 +1,80 @@
+import Foundation
+
+/// The calling rules a campaign is created with; every one has a call-center default.
+public struct CampaignRules: Sendable, Equatable {
+    public var maxAttempts = 6
+    public var weekdayWindow: CallingWindow? = CallingWindow(startMinute: 9 * 60, endMinute: 20 * 60)
+    public var saturdayWindow: CallingWindow? = CallingWindow(startMinute: 10 * 60, endMinute: 16 * 60)
+    public var sundayWindow: CallingWindow?
+    public var timeZone = "Europe/Helsinki"
+    public var quarantineDays = 90
+
+    public init() {}
+}
+
+/// Why a campaign could not be created.
+public enum CampaignError: Error, LocalizedError, Equatable {
+    case cannotReadScript(file: String, reason: String)
+    case invalidScript(String)
+    case unknownPlaceholders(file: String, names: [String], available: [String])
+    case invalidRule(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case let .cannotReadScript(file, reason): "\(file): cannot read the script: \(reason)"
+        case let .invalidScript(problems): problems
+        case let .unknownPlaceholders(file, names, available):
+            "\(file): the script uses {\(names.joined(separator: "}, {"))}, which is not a field of the campaign "
+                + "(available: \(available.joined(separator: ", "))); declare call-list columns with --field NAME"
+        case let .invalidRule(message): message
+        }
+    }
+}
+
+extension Campaign {
+    /// Builds a campaign from a script file, copying the script in and checking its placeholders
+    /// against the built-in fields and the declared `fields`.
+    public static func make(id: String, scriptFile: String, client: String, title: String?, fields: [String],
+                            rules: CampaignRules, now: Int64) throws -> Campaign {
+        guard id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"#, options: .regularExpression) != nil else {
+            throw StoreError.invalidCampaignID(id)
+        }
+        guard !client.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw CampaignError.invalidRule("--client must name the client")
+        }
+        guard (1...50).contains(rules.maxAttempts) else {
+            throw CampaignError.invalidRule("--max-attempts must be between 1 and 50, not \(rules.maxAttempts)")
+        }
+        guard (0...3650).contains(rules.quarantineDays) else {
+            throw CampaignError.invalidRule("--quarantine-days must be between 0 and 3650, not \(rules.quarantineDays)")
+        }
+        guard TimeZone(identifier: rules.timeZone) != nil else {
+            throw CampaignError.invalidRule("'\(rules.timeZone)' is not a time zone (use an IANA name such as Europe/Helsinki)")
+        }
+        let yaml: String
+        do { yaml = try String(contentsOfFile: scriptFile, encoding: .utf8) } catch {
+            throw CampaignError.cannotReadScript(file: scriptFile, reason: error.localizedDescription)
+        }
+        let script: InterviewScript
+        do { script = try InterviewScript.parse(yaml: yaml, file: scriptFile) } catch let error as ScriptError {
+            throw CampaignError.invalidScript(error.problems.map(\.description).joined(separator: "\n"))
+        }
+        let declared = fields.map(CallListColumns.normalize)
+        let available = Campaign.builtInPlaceholders.union(declared)
+        let unknown = script.placeholders.subtracting(available).sorted()
+        guard unknown.isEmpty else {
+            throw CampaignError.unknownPlaceholders(file: scriptFile, names: unknown, available: available.sorted())
+        }
+        return Campaign(
+            id: id, client: client, title: title ?? script.title.text(for: script.languages[0], fallback: script.languages) ?? id,
+            status: .active, scriptId: script.id, scriptFile: scriptFile, scriptYAML: yaml, fields: declared,
+            maxAttempts: rules.maxAttempts, weekdayWindow: rules.weekdayWindow?.storageText,
+            saturdayWindow: rules.saturdayWindow?.storageText, sundayWindow: rules.sundayWindow?.storageText,
+            timeZone: rules.timeZone, quarantineDays: rules.quarantineDays, createdAt: now, closedAt: nil)
+    }
+
+    /// The campaign's copy of its script.
+    public func loadScript() throws -> InterviewScript {
+        try InterviewScript.parse(yaml: scriptYAML, file: "campaign \(id) (\(scriptFile))")
+    }
+}

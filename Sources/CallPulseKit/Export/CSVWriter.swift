@@ -1,0 +1,125 @@
+import Foundation
+
+/// Writes CSV for people who open it in a spreadsheet: RFC 4180 quoting and CRLF line ends,
+/// an optional Excel dialect (semicolon, UTF-8 byte-order mark), and a guard against formula
+/// injection: a text field starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'`.
+///
+/// The file is created with mode 0600 under a temporary name and only takes its real name in
+/// `finish()`, so a failed run never leaves a half-written file behind.
+public final class CSVWriter {
+    /// Comma and no BOM (RFC 4180), or semicolon with a UTF-8 BOM for Excel in European locales.
+    public enum Dialect: Sendable {
+        case rfc4180, excel
+
+        var delimiter: UInt8 { self == .excel ? UInt8(ascii: ";") : UInt8(ascii: ",") }
+    }
+
+    /// A field to write: text (guarded against formulas) or a number (written as is).
+    public enum Field: Sendable, ExpressibleByStringLiteral {
+        case text(String)
+        case number(String)
+        case empty
+
+        public init(stringLiteral value: String) { self = .text(value) }
+    }
+
+    public let path: String
+    public let dialect: Dialect
+    private let temporaryPath: String
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var finished = false
+
+    /// Opens `path` for writing (through a temporary file beside it).
+    public init(path: String, dialect: Dialect = .rfc4180) throws {
+        self.path = path
+        self.dialect = dialect
+        temporaryPath = path + ".partial"
+        let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else {
+            throw CSVWriterError(path: path, reason: String(cString: strerror(errno)))
+        }
+        fchmod(fd, 0o600)
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        buffer.reserveCapacity(1 << 16)
+        if dialect == .excel { buffer += [0xEF, 0xBB, 0xBF] }
+    }
+
+    deinit {
+        if !finished { try? handle.close(); unlink(temporaryPath) }
+    }
+
+    /// Writes one record.
+    public func writeRow(_ fields: [Field]) throws {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { buffer.append(dialect.delimiter) }
+            switch field {
+            case .empty: break
+            case let .number(text): appendEscaped(text, guardFormula: false)
+            case let .text(text): appendEscaped(text, guardFormula: true)
+            }
+        }
+        buffer += [0x0D, 0x0A]
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    /// Writes one record of text fields.
+    public func writeRow(texts: [String]) throws { try writeRow(texts.map { .text($0) }) }
+
+    /// Flushes, syncs and gives the file its real name.
+    public func finish() throws {
+        try flush()
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            throw CSVWriterError(path: path, reason: error.localizedDescription)
+        }
+        guard rename(temporaryPath, path) == 0 else {
+            throw CSVWriterError(path: path, reason: String(cString: strerror(errno)))
+        }
+        finished = true
+    }
+
+    /// Drops the temporary file; nothing is left under the real name.
+    public func discard() {
+        guard !finished else { return }
+        finished = true
+        try? handle.close()
+        unlink(temporaryPath)
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        do { try handle.write(contentsOf: buffer) } catch {
+            throw CSVWriterError(path: path, reason: error.localizedDescription)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func appendEscaped(_ text: String, guardFormula: Bool) {
+        let bytes = text.utf8
+        let delimiter = dialect.delimiter
+        let guarded = guardFormula && bytes.first.map(Self.formulaStarts.contains) == true
+        let needsQuotes = bytes.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        if needsQuotes { buffer.append(0x22) }
+        if guarded { buffer.append(UInt8(ascii: "'")) }
+        for byte in bytes {
+            buffer.append(byte)
+            if byte == 0x22 { buffer.append(0x22) }
+        }
+        if needsQuotes { buffer.append(0x22) }
+    }
+
+    /// First bytes a spreadsheet would read as the start of a formula.
+    static let formulaStarts: Set<UInt8> = [
+        UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
+    ]
+}
+
+/// A CSV file could not be written.
+public struct CSVWriterError: Error, LocalizedError {
+    public let path: String
+    public let reason: String
+    public var errorDescription: String? { "cannot write '\(path)': \(reason)" }
+}

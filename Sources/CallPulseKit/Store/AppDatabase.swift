@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+
+/// The one database type: owns the connection pool to the CallPulse SQLite file and its schema.
+///
+/// The file is opened in WAL mode so several agent consoles, a supervisor's live view and an import
+/// can share it; readers never block writers. `synchronous=FULL` makes every acknowledged commit
+/// survive a power cut, not only a killed process. A busy timeout keeps short lock waits invisible.
+/// The file is created readable and writable by its owner only (it holds personal data).
+public struct AppDatabase: Sendable {
+    /// The path the database was opened at, for messages.
+    public let path: String
+    /// The GRDB writer every read and write goes through.
+    public let writer: any DatabaseWriter
+
+    /// How long a writer waits for another process's lock before giving up.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// Opens (creating when missing) the database at `path` and migrates it to the current schema.
+    public static func open(path: String, readOnly: Bool = false) throws -> AppDatabase {
+        if !readOnly { try createPrivateFileIfMissing(path) }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.readonly = readOnly
+        configuration.label = "callpulse"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            if !readOnly { try migrator.migrate(pool) }
+            return AppDatabase(path: path, writer: pool)
+        } catch {
+            throw StoreError.translate(error, path: path)
+        }
+    }
+
+    /// Creates an empty file with mode 0600 so SQLite (which gives its -wal and -shm files the
+    /// database file's mode) never leaves personal data readable by others.
+    private static func createPrivateFileIfMissing(_ path: String) throws {
+        let fd = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        if fd >= 0 {
+            close(fd)
+            return
+        }
+        let code = errno
+        if code == EEXIST { return }
+        throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(code)))
+    }
+
+    /// Runs `updates` in one write transaction, translating SQLite errors for people.
+    public func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        do { return try writer.write(updates) } catch { throw StoreError.translate(error, path: path) }
+    }
+
+    /// Runs `value` in one read transaction (a consistent snapshot), translating SQLite errors.
+    public func read<T>(_ value: (Database) throws -> T) throws -> T {
+        do { return try writer.read(value) } catch { throw StoreError.translate(error, path: path) }
+    }
+}

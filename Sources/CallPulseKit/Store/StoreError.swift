@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+
+/// Errors from the store, phrased for the person at the terminal.
+public enum StoreError: Error, LocalizedError, Equatable {
+    case cannotCreate(path: String, reason: String)
+    case notADatabase(path: String)
+    case busy(path: String)
+    case readOnly(path: String)
+    case diskFull(path: String)
+    case campaignNotFound(String)
+    case campaignExists(String)
+    case invalidCampaignID(String)
+    case campaignClosed(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case let .cannotCreate(path, reason): "cannot create the database '\(path)': \(reason)"
+        case let .notADatabase(path): "'\(path)' is not a CallPulse database (not an SQLite file, or damaged)"
+        case let .busy(path): "the database '\(path)' is busy (another program holds a lock); try again"
+        case let .readOnly(path): "the database '\(path)' is read-only; check the file's permissions"
+        case let .diskFull(path): "the disk holding '\(path)' is full; nothing was written"
+        case let .campaignNotFound(id): "no campaign '\(id)' (see `callpulse campaign list`)"
+        case let .campaignExists(id): "a campaign '\(id)' already exists"
+        case let .invalidCampaignID(id):
+            "'\(id)' is not a valid campaign id: use letters, digits, '-', '_' and '.', at most 64 characters, starting with a letter or digit"
+        case let .campaignClosed(id): "campaign '\(id)' is closed"
+        }
+    }
+
+    /// Translates a raw SQLite error into one a person can act on; other errors pass through.
+    static func translate(_ error: any Error, path: String) -> any Error {
+        guard let dbError = error as? DatabaseError else { return error }
+        switch dbError.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
+        case .SQLITE_READONLY: return StoreError.readOnly(path: path)
+        case .SQLITE_FULL: return StoreError.diskFull(path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.notADatabase(path: path)
+        case .SQLITE_CANTOPEN: return StoreError.cannotCreate(path: path, reason: dbError.message ?? "cannot open")
+        default: return error
+        }
+    }
+}

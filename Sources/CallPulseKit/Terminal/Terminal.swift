@@ -1,0 +1,51 @@
+import Foundation
+
+/// The small terminal layer all output goes through: knows whether a stream is a terminal,
+/// honours `NO_COLOR`, and strips control characters from text that came from a data file.
+public enum Terminal {
+    /// Whether standard output is a terminal.
+    public static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    /// Whether standard input is a terminal.
+    public static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// Whether to colour output: only on a terminal, and never when `NO_COLOR` is set.
+    public static var useColor: Bool {
+        stdoutIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// Text safe to print: C0/C1 control characters (ESC, BEL, CR, backspace, …) and bidirectional
+    /// overrides replaced by `?`, so a name in a call list can never move the cursor, recolour the
+    /// screen or hide text. Line breaks and tabs become spaces when `singleLine` is true.
+    public static func sanitize(_ text: String, singleLine: Bool = true) -> String {
+        guard text.unicodeScalars.contains(where: needsReplacing) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\t" {
+                out.append(singleLine ? " " : scalar)
+            } else if needsReplacing(scalar) {
+                out.append("?")
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func needsReplacing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// Wraps text in an ANSI style when colour is on.
+    public static func style(_ text: String, _ code: String) -> String {
+        useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// Writes a line to standard error.
+    public static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

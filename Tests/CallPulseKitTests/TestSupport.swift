@@ -1,0 +1,108 @@
+import Foundation
+@testable import CallPulseKit
+
+/// A fresh temporary directory, removed when the value is dropped by the test.
+final class TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "callpulse-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func file(_ name: String) -> String { path + "/" + name }
+
+    /// Writes `text` (UTF-8) or raw bytes to a file in the directory and returns its path.
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        try write(name, bytes: Array(text.utf8))
+    }
+
+    @discardableResult
+    func write(_ name: String, bytes: [UInt8]) throws -> String {
+        let path = file(name)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+}
+
+/// Where the checkout is: bundled scripts and call lists are found from here.
+enum Repository {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static func path(_ relative: String) -> String { root + "/" + relative }
+}
+
+/// What running the built `callpulse` binary produced.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the built `callpulse` executable, the way a person or a script would.
+enum CallPulseBinary {
+    /// The binary `swift build`/`swift test` put beside the test bundle.
+    static let path: String = {
+        let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var directory = testBinary.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("callpulse").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return Repository.path(".build/debug/callpulse")
+    }()
+
+    @discardableResult
+    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
+                    directory: String? = nil) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env.removeValue(forKey: "CALLPULSE_DB")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        // Read stderr on another thread so neither pipe can fill up and stall the child.
+        nonisolated(unsafe) var errData = Data()
+        let done = DispatchSemaphore(value: 0)
+        let errorReader = Thread {
+            errData = error.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
+        errorReader.start()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+extension AppDatabase {
+    /// A campaign made from one of the bundled scripts, for tests.
+    @discardableResult
+    func makeTestCampaign(id: String = "test", script: String = "Scripts/customer-service-pulse.yaml",
+                          fields: [String] = []) throws -> Campaign {
+        let campaign = try Campaign.make(id: id, scriptFile: Repository.path(script), client: "Testi Oy", title: nil,
+                                         fields: fields, rules: CampaignRules(), now: 1_700_000_000)
+        try createCampaign(campaign, actor: "tester")
+        return campaign
+    }
+}
