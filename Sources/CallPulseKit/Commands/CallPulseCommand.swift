@@ -6,7 +6,7 @@ public struct CallPulseCommand: ParsableCommand {
         commandName: "callpulse",
         abstract: "An outbound phone-survey console: NPS, CES and CSAT interviews over one SQLite file.",
         version: CallPulseVersion.current,
-        subcommands: []
+        subcommands: [ScriptCommand.self]
     )
 
     public init() {}
