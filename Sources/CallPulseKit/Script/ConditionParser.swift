@@ -1,0 +1,186 @@
+/// A parsed condition with the positions the script loader needs to check it.
+struct ParsedCondition {
+    /// A question id read by the condition, at its offset.
+    struct Reference {
+        var id: String
+        var offset: Int
+    }
+
+    /// A question compared with a literal (`q = 3`, `q in [a, b]`), for type checks.
+    struct LiteralComparison {
+        var questionID: String
+        var op: ComparisonOperator
+        var literal: ConditionOperand
+        var literalOffset: Int
+        var literalText: String
+    }
+
+    var condition: Condition
+    var references: [Reference]
+    var literalComparisons: [LiteralComparison]
+}
+
+/// Recursive-descent parser for the condition language (see `Condition`).
+struct ConditionParser {
+    private var tokens: [ConditionToken] = []
+    private var position = 0
+    private let source: String
+    private let questionIDs: Set<String>
+    private var references: [ParsedCondition.Reference] = []
+    private var literalComparisons: [ParsedCondition.LiteralComparison] = []
+
+    /// Words that cannot be question ids.
+    static let reservedWords: Set<String> = ["and", "or", "not", "in", "answered", "yes", "no", "true", "false"]
+
+    init(source: String, questionIDs: Set<String>) {
+        self.source = source
+        self.questionIDs = questionIDs
+    }
+
+    /// Parses the whole source.
+    mutating func parse() throws(ConditionSyntaxError) -> ParsedCondition {
+        tokens = try ConditionLexer.tokenize(source)
+        if tokens.first?.kind == .end {
+            throw ConditionSyntaxError(offset: 0, message: "the condition is empty")
+        }
+        let condition = try parseOr()
+        guard current.kind == .end else {
+            throw ConditionSyntaxError(offset: current.offset, message: "unexpected '\(current.text)' after a complete condition")
+        }
+        return ParsedCondition(condition: condition, references: references, literalComparisons: literalComparisons)
+    }
+
+    private var current: ConditionToken { tokens[position] }
+
+    private mutating func advance() -> ConditionToken {
+        defer { position = min(position + 1, tokens.count - 1) }
+        return current
+    }
+
+    private func isKeyword(_ word: String) -> Bool {
+        current.kind == .identifier(word)
+    }
+
+    private mutating func parseOr() throws(ConditionSyntaxError) -> Condition {
+        var condition = try parseAnd()
+        while isKeyword("or") {
+            _ = advance()
+            condition = .or(condition, try parseAnd())
+        }
+        return condition
+    }
+
+    private mutating func parseAnd() throws(ConditionSyntaxError) -> Condition {
+        var condition = try parseUnary()
+        while isKeyword("and") {
+            _ = advance()
+            condition = .and(condition, try parseUnary())
+        }
+        return condition
+    }
+
+    private mutating func parseUnary() throws(ConditionSyntaxError) -> Condition {
+        if isKeyword("not") {
+            _ = advance()
+            return .not(try parseUnary())
+        }
+        if current.kind == .leftParen {
+            let open = advance()
+            let inner = try parseOr()
+            guard current.kind == .rightParen else {
+                throw ConditionSyntaxError(
+                    offset: current.offset,
+                    message: "expected ')' to close the '(' at column \(open.offset + 1), found '\(current.text)'")
+            }
+            _ = advance()
+            return inner
+        }
+        if isKeyword("answered") {
+            return try parseAnswered()
+        }
+        return try parseComparison()
+    }
+
+    private mutating func parseAnswered() throws(ConditionSyntaxError) -> Condition {
+        _ = advance()
+        try expect(.leftParen, "'(' after 'answered'")
+        let token = advance()
+        guard case let .identifier(id) = token.kind, !Self.reservedWords.contains(id) else {
+            throw ConditionSyntaxError(offset: token.offset, message: "expected a question id in answered(…), found '\(token.text)'")
+        }
+        references.append(.init(id: id, offset: token.offset))
+        try expect(.rightParen, "')' after answered(\(id)")
+        return .answered(id)
+    }
+
+    private mutating func parseComparison() throws(ConditionSyntaxError) -> Condition {
+        let leftToken = current
+        let lhs = try parseOperand(isLeftSide: true)
+        if isKeyword("in") {
+            _ = advance()
+            try expect(.leftBracket, "'[' after 'in'")
+            var list: [ConditionOperand] = []
+            repeat {
+                if !list.isEmpty { _ = advance() }
+                let token = current
+                let element = try parseOperand(isLeftSide: false)
+                list.append(element)
+                recordLiteral(lhs, .equal, element, token)
+            } while current.kind == .comma
+            try expect(.rightBracket, "',' or ']' in the 'in' list")
+            return .membership(lhs, list)
+        }
+        guard case let .comparison(op) = current.kind else {
+            throw ConditionSyntaxError(
+                offset: current.offset,
+                message: "expected a comparison (= != < <= > >=) or 'in' after '\(leftToken.text)', found '\(current.text)'")
+        }
+        _ = advance()
+        let rightToken = current
+        let rhs = try parseOperand(isLeftSide: false)
+        recordLiteral(lhs, op, rhs, rightToken)
+        if case .question = rhs, case .question = lhs {} else if case .question = rhs {
+            recordLiteral(rhs, op, lhs, leftToken)
+        }
+        return .comparison(lhs, op, rhs)
+    }
+
+    /// Notes `question op literal` for the loader's type checks.
+    private mutating func recordLiteral(
+        _ question: ConditionOperand, _ op: ComparisonOperator, _ literal: ConditionOperand, _ token: ConditionToken
+    ) {
+        guard case let .question(id) = question, literal.questionID == nil else { return }
+        literalComparisons.append(.init(questionID: id, op: op, literal: literal, literalOffset: token.offset, literalText: token.text))
+    }
+
+    private mutating func parseOperand(isLeftSide: Bool) throws(ConditionSyntaxError) -> ConditionOperand {
+        let token = advance()
+        switch token.kind {
+        case let .number(value):
+            return .number(value)
+        case let .string(value):
+            return .string(value)
+        case let .identifier(word) where word == "yes" || word == "true":
+            return .bool(true)
+        case let .identifier(word) where word == "no" || word == "false":
+            return .bool(false)
+        case let .identifier(word) where !Self.reservedWords.contains(word):
+            if isLeftSide || questionIDs.contains(word) {
+                references.append(.init(id: word, offset: token.offset))
+                return .question(word)
+            }
+            return .string(word)
+        default:
+            throw ConditionSyntaxError(
+                offset: token.offset,
+                message: "expected a question id, number or quoted string, found '\(token.text)'")
+        }
+    }
+
+    private mutating func expect(_ kind: ConditionToken.Kind, _ what: String) throws(ConditionSyntaxError) {
+        guard current.kind == kind else {
+            throw ConditionSyntaxError(offset: current.offset, message: "expected \(what), found '\(current.text)'")
+        }
+        _ = advance()
+    }
+}

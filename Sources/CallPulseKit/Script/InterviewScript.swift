@@ -1,0 +1,86 @@
+import Foundation
+
+/// An interview script: the questions an agent asks, in order, and the alerts to raise.
+///
+/// Loaded from a YAML file (see DESIGN.md "Interview scripts") with `parse(yaml:file:)`,
+/// which checks everything — ids, types, ranges, translations, conditions — up front.
+public struct InterviewScript: Sendable {
+    /// The script's id, e.g. `customer-service-pulse`.
+    public var id: String
+    public var title: LocalizedText
+    /// The languages every text is given in, from `fi`, `sv`, `en`; the first is the default.
+    public var languages: [String]
+    /// Read out before the first question; may use `{first_name}`, `{client}` and other placeholders.
+    public var intro: LocalizedText?
+    /// Read out after the last question.
+    public var outro: LocalizedText?
+    /// The questions in the order they are asked.
+    public var questions: [Question]
+    public var alerts: [ScriptAlert]
+
+    public init(
+        id: String, title: LocalizedText, languages: [String], intro: LocalizedText? = nil,
+        outro: LocalizedText? = nil, questions: [Question], alerts: [ScriptAlert] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.languages = languages
+        self.intro = intro
+        self.outro = outro
+        self.questions = questions
+        self.alerts = alerts
+    }
+
+    /// Parses and checks a script; throws `ScriptError` listing every problem found.
+    ///
+    /// - Parameters:
+    ///   - yaml: The file's contents (at most 1 MB; anchors and aliases are refused).
+    ///   - file: The name used in problems, e.g. `Scripts/customer-service-pulse.yaml`.
+    public static func parse(yaml: String, file: String) throws -> InterviewScript {
+        var loader = ScriptLoader(file: file)
+        return try loader.load(yaml: yaml)
+    }
+
+    /// Reads and parses a script file; an unreadable file throws `ScriptError` at line 1.
+    public static func load(contentsOf url: URL) throws -> InterviewScript {
+        let file = url.path
+        let yaml: String
+        do {
+            let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
+            if size > ScriptInputGuard.maximumBytes {
+                throw ScriptError(problems: [ScriptProblem(
+                    file: file, line: 1, column: 1,
+                    message: "the file is \(size) bytes; scripts may be at most \(ScriptInputGuard.maximumBytes) bytes (1 MB)")])
+            }
+            yaml = try String(contentsOf: url, encoding: .utf8)
+        } catch let error as ScriptError {
+            throw error
+        } catch {
+            throw ScriptError(problems: [ScriptProblem(file: file, line: 1, column: 1, message: "cannot read: \(error.localizedDescription)")])
+        }
+        return try parse(yaml: yaml, file: file)
+    }
+
+    /// The question with this id, if any.
+    public func question(id: String) -> Question? {
+        questions.first { $0.id == id }
+    }
+
+    /// Every `{name}` used in the intro, outro, question texts, scale labels and options.
+    public var placeholders: Set<String> {
+        var texts: [LocalizedText] = [title] + [intro, outro].compactMap { $0 }
+        for question in questions {
+            texts.append(question.text)
+            texts += [question.minLabel, question.maxLabel].compactMap { $0 }
+            if case let .choice(options, _) = question.kind { texts += options.map(\.label) }
+        }
+        return texts.reduce(into: Set<String>()) { names, text in
+            for value in text.texts.values { names.formUnion(Placeholders.names(in: value)) }
+        }
+    }
+
+    /// The alerts that fire on `answers`.
+    public func firedAlerts(for answers: [String: AnswerValue]) -> [ScriptAlert] {
+        alerts.filter { $0.fires(on: answers) }
+    }
+}

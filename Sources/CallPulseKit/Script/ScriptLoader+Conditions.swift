@@ -1,0 +1,144 @@
+import Yams
+
+extension ScriptLoader {
+    /// Parses and checks each question's `when`; a condition may only use questions asked before it.
+    mutating func checkQuestionConditions(_ questions: inout [Question], whenNodes: [Node?]) {
+        for index in questions.indices {
+            guard let node = whenNodes[index], let source = questions[index].whenSource else { continue }
+            let context = "the condition of question '\(questions[index].id)'"
+            questions[index].when = readCondition(source, node: node, context: context, questions: questions, askedBefore: index)
+        }
+    }
+
+    /// Reads the `alerts` list; an alert's condition may use any question.
+    mutating func readAlerts(_ node: Node, questions: [Question]) -> [ScriptAlert] {
+        guard case let .sequence(sequence) = node else {
+            report("'alerts' must be a list of { when: …, reason: … }", at: node)
+            return []
+        }
+        var alerts: [ScriptAlert] = []
+        for (index, element) in sequence.enumerated() {
+            let context = "alert \(index + 1)"
+            guard case let .mapping(mapping) = element else {
+                report("\(context) must be a mapping with 'when' and 'reason'", at: element)
+                continue
+            }
+            checkKeys(mapping, allowed: ["when", "reason"], in: context)
+            var reason = LocalizedText([:])
+            if let reasonNode = mapping["reason"] {
+                if case let .scalar(scalar) = reasonNode {
+                    reason = LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, scalar.string) }))
+                    if scalar.string.allSatisfy(\.isWhitespace) { report("the reason of \(context) is empty", at: reasonNode) }
+                } else {
+                    reason = readText(reasonNode, what: "the reason of \(context)") ?? reason
+                }
+            } else {
+                report("\(context) is missing 'reason'", at: element)
+            }
+            guard let whenNode = mapping["when"] else {
+                report("\(context) is missing 'when'", at: element)
+                continue
+            }
+            guard let source = string(whenNode, what: "'when' of \(context)"),
+                  let condition = readCondition(source, node: whenNode, context: "the condition of \(context)", questions: questions, askedBefore: nil)
+            else { continue }
+            alerts.append(ScriptAlert(when: condition, whenSource: source, reason: reason, line: position(of: element).line))
+        }
+        return alerts
+    }
+
+    /// Parses a condition and checks its question ids and literals; reports at the offending token.
+    ///
+    /// With `askedBefore`, the condition may only use questions at smaller indices.
+    private mutating func readCondition(
+        _ source: String, node: Node, context: String, questions: [Question], askedBefore limit: Int?
+    ) -> Condition? {
+        var parser = ConditionParser(source: source, questionIDs: Set(questions.map(\.id)))
+        let parsed: ParsedCondition
+        do {
+            parsed = try parser.parse()
+        } catch {
+            report("syntax error in \(context): \(error.message)", at: conditionPosition(node, offset: error.offset))
+            return nil
+        }
+        for reference in parsed.references {
+            let position = conditionPosition(node, offset: reference.offset)
+            guard let index = questions.firstIndex(where: { $0.id == reference.id }) else {
+                reportUnknownQuestion(reference.id, in: context, questions: questions, at: position)
+                continue
+            }
+            if let limit, index == limit {
+                report("\(context) refers to the question itself ('\(reference.id)')", at: position)
+            } else if let limit, index > limit {
+                report(
+                    "\(context) refers to '\(reference.id)', which is asked after it; a condition may only use earlier questions",
+                    at: position)
+            }
+        }
+        for comparison in parsed.literalComparisons {
+            guard let question = questions.first(where: { $0.id == comparison.questionID }) else { continue }
+            checkLiteral(comparison, against: question, context: context, questions: questions, node: node)
+        }
+        return parsed.condition
+    }
+
+    /// Reports a literal that can never match the question it is compared with.
+    private mutating func checkLiteral(
+        _ comparison: ParsedCondition.LiteralComparison, against question: Question, context: String,
+        questions: [Question], node: Node
+    ) {
+        let position = conditionPosition(node, offset: comparison.literalOffset)
+        let written = comparison.literalText
+        let isBareWord = !(written.hasPrefix("'") || written.hasPrefix("\""))
+        let isOrdering = ![.equal, .notEqual].contains(comparison.op)
+        let id = question.id
+        switch (question.kind, comparison.literal) {
+        case (.yesno, .bool):
+            if isOrdering { report("question '\(id)' is yes/no; only = and != apply, not \(comparison.op.rawValue)", at: position) }
+        case (.yesno, _):
+            report("question '\(id)' is yes/no; compare it with yes or no, not \(written)", at: position)
+        case let (.choice(options, _), .string(code)) where options.contains(where: { $0.code == code }):
+            if isOrdering { report("question '\(id)' is a choice; only =, != and in apply, not \(comparison.op.rawValue)", at: position) }
+        case let (.choice(options, _), _):
+            let codes = options.map(\.code).joined(separator: ", ")
+            report("'\(written)' is not an option of question '\(id)' (options: \(codes)) in \(context)", at: position)
+        case (.text, .string):
+            if isBareWord { reportUnknownQuestion(written, in: context, questions: questions, at: position) }
+        case (.text, _):
+            report("question '\(id)' is free text; compare it with a quoted string, not \(written)", at: position)
+        case (_, .string) where isBareWord:
+            reportUnknownQuestion(written, in: context, questions: questions, at: position)
+        case (_, .string), (_, .bool):
+            report("question '\(id)' is a number (\(question.kind.typeName)); compare it with a number, not \(written)", at: position)
+        case let (_, .number(value)):
+            if let range = question.kind.scaleRange, !isOrdering,
+               !(Double(range.lowerBound)...Double(range.upperBound)).contains(value) || value != value.rounded() {
+                report("question '\(id)' is \(range.lowerBound)–\(range.upperBound); \(written) is never an answer", at: position)
+            }
+        default:
+            break
+        }
+    }
+
+    private mutating func reportUnknownQuestion(_ id: String, in context: String, questions: [Question], at position: Position) {
+        var message = "unknown question id '\(id)' in \(context)"
+        if let suggestion = Self.nearest(to: id, in: questions.map(\.id)) {
+            message += " (did you mean '\(suggestion)'?)"
+        }
+        report(message, at: position)
+    }
+
+    /// The file position of `offset` within a condition scalar: past the opening quote if quoted.
+    ///
+    /// Block scalars (`|`, `>`) report the node's own position.
+    func conditionPosition(_ node: Node, offset: Int) -> Position {
+        var position = position(of: node)
+        guard case let .scalar(scalar) = node else { return position }
+        switch scalar.style {
+        case .plain, .any: position.column += offset
+        case .singleQuoted, .doubleQuoted: position.column += offset + 1
+        case .literal, .folded: break
+        }
+        return position
+    }
+}

@@ -1,0 +1,38 @@
+import Testing
+@testable import CallPulseKit
+
+@Suite struct ScriptCommandTests {
+    private func runCheck(_ files: [String]) -> (valid: Bool, output: [String], diagnostics: [String]) {
+        var output: [String] = []
+        var diagnostics: [String] = []
+        let valid = ScriptCommand.Check.check(files: files, output: { output.append($0) }, diagnostics: { diagnostics.append($0) })
+        return (valid, output, diagnostics)
+    }
+
+    @Test func allBundledScriptsPass() {
+        let result = runCheck(ScriptLoadingTests.bundled.map(ScriptTestSupport.bundledScriptPath))
+        #expect(result.valid)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.output.filter { $0.hasPrefix("customer-service-pulse: ") || $0.hasPrefix("mystery-shopping: ") }.count == 2)
+    }
+
+    @Test func keepsCheckingAfterAFailureAndReportsEveryProblem() {
+        let broken = ScriptTestSupport.fixturePath("broken")
+        let minimal = ScriptTestSupport.fixturePath("valid-minimal")
+        let result = runCheck([broken, "/no/such/script.yaml", minimal])
+        #expect(!result.valid)
+        #expect(result.diagnostics.count == 7)
+        #expect(result.diagnostics.first == "\(broken):10:5: unknown key 'optinal' in question 'channel' (did you mean 'optional'?)")
+        #expect(result.diagnostics.last?.hasPrefix("/no/such/script.yaml: cannot read: ") == true)
+        #expect(result.output.first?.hasPrefix("minimal: Minimal") == true)
+    }
+
+    @Test func commandParsesFiles() throws {
+        let command = try CallPulseCommand.parseAsRoot(["script", "check", "a.yaml", "b.yaml"])
+        #expect((command as? ScriptCommand.Check)?.files == ["a.yaml", "b.yaml"])
+    }
+
+    @Test func controlCharactersFromFilesAreReplaced() {
+        #expect(ScriptCommand.Check.sanitized("a\u{1B}[2Jb\nc") == "a\u{FFFD}[2Jb\nc")
+    }
+}
