@@ -12,6 +12,8 @@ public enum StoreError: Error, LocalizedError, Equatable {
     case campaignExists(String)
     case invalidCampaignID(String)
     case campaignClosed(String)
+    case contactNotFound(Int64)
+    case leaseLost(Int64)
 
     public var errorDescription: String? {
         switch self {
@@ -25,6 +27,8 @@ public enum StoreError: Error, LocalizedError, Equatable {
         case let .invalidCampaignID(id):
             "'\(id)' is not a valid campaign id: use letters, digits, '-', '_' and '.', at most 64 characters, starting with a letter or digit"
         case let .campaignClosed(id): "campaign '\(id)' is closed"
+        case let .contactNotFound(id): "no contact #\(id)"
+        case let .leaseLost(id): "contact #\(id) is no longer yours: its lease ran out and another agent took it"
         }
     }
 

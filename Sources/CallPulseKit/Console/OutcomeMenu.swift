@@ -1,0 +1,44 @@
+/// The one-key outcome menu shown on the contact card.
+enum OutcomeMenu {
+    static let lines: [String] = {
+        let ordered: [CallOutcome] = [
+            .answered, .noAnswer, .busy, .answeringMachine, .callBack, .refused, .wrongPerson, .notInUse,
+            .fax, .languageBarrier, .unable, .neverCallAgain, .technicalProblem,
+        ]
+        var lines: [String] = []
+        var row = ""
+        for outcome in ordered {
+            let item = "\(outcome.key) \(outcome == .answered ? "answered" : outcome.label)"
+            if row.count + item.count + 3 > 78 {
+                lines.append(row)
+                row = ""
+            }
+            row += (row.isEmpty ? "  " : "   ") + item
+        }
+        if !row.isEmpty { lines.append(row) }
+        lines.append("  s skip (give the contact back)   q quit   (a key may be followed by a note: n ei vastaa)")
+        return lines
+    }()
+}
+
+/// Says why nothing can be served, in words.
+enum NothingMessage {
+    static func text(_ reason: NothingToCall, campaign: Campaign, now: Int64) -> String {
+        switch reason {
+        case .campaignPaused: return "Campaign \(campaign.id) is paused: no calls until a supervisor resumes it."
+        case .campaignClosed: return "Campaign \(campaign.id) is closed."
+        case let .allDone(total): return "All \(total) contacts of \(campaign.id) have been called to a final outcome."
+        case let .waiting(nextCallAt, inProgress, windowOpensAt):
+            var parts: [String] = []
+            if let windowOpensAt {
+                parts.append("outside the calling window until \(TimeFormat.dateTime(windowOpensAt))")
+            }
+            if let nextCallAt {
+                parts.append("next retry or appointment at \(TimeFormat.dateTime(nextCallAt))")
+            }
+            if inProgress > 0 { parts.append("\(inProgress) contact\(inProgress == 1 ? "" : "s") in progress with other agents") }
+            if parts.isEmpty { parts.append("no contact is due") }
+            return "Nothing to call now: " + parts.joined(separator: "; ") + "."
+        }
+    }
+}

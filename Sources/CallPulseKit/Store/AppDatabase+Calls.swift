@@ -1,0 +1,140 @@
+import Foundation
+import GRDB
+
+/// What the agent decided a call's next step is, for outcomes other than an interview.
+public struct CallResult: Sendable {
+    public var outcome: CallOutcome
+    public var note: String?
+    /// For `.callBack`: the agreed time.
+    public var callbackAt: Int64?
+
+    public init(outcome: CallOutcome, note: String? = nil, callbackAt: Int64? = nil) {
+        self.outcome = outcome
+        self.note = note
+        self.callbackAt = callbackAt
+    }
+}
+
+extension AppDatabase {
+    /// The contact card's details: earlier calls, notes, and an interview to resume.
+    static func details(_ db: Database, of contact: Contact, reason: ClaimedContact.Reason) throws -> ClaimedContact {
+        let id = contact.id!
+        let calls = try CallRecord.filter(Column("contactId") == id).order(Column("startedAt"), Column("id")).fetchAll(db)
+        let notes = try NoteRecord.filter(Column("contactId") == id).order(Column("createdAt"), Column("id")).fetchAll(db)
+        let resumable = try InterviewRecord
+            .filter(Column("contactId") == id && Column("status") != InterviewRecord.Status.complete.rawValue)
+            .order(Column("id").desc).fetchOne(db)
+        let answers = try resumable.map {
+            try AnswerRecord.filter(Column("interviewId") == $0.id!).order(Column("id")).fetchAll(db)
+        } ?? []
+        return ClaimedContact(contact: contact, reason: reason, calls: calls, notes: notes, resumable: resumable, answers: answers)
+    }
+
+    /// Extends the agent's lease on a contact; false when the lease was lost (expired and taken).
+    @discardableResult
+    public func renewLease(contactID: Int64, agent: String, until: Int64) throws -> Bool {
+        try write { db in
+            try db.execute(sql: "UPDATE contact SET leaseUntil = ? WHERE id = ? AND leaseAgent = ?",
+                           arguments: [until, contactID, agent])
+            return db.changesCount == 1
+        }
+    }
+
+    /// Gives a claimed contact back to the queue untouched (the agent stopped before calling).
+    public func releaseContact(contactID: Int64, agent: String) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE contact SET leaseAgent = NULL, leaseUntil = NULL WHERE id = ? AND leaseAgent = ?",
+                           arguments: [contactID, agent])
+        }
+    }
+
+    /// Records a call that did not become an interview and schedules what comes next: a retry
+    /// by the campaign's rules, an appointment, or the end of the case with its AAPOR disposition.
+    /// "Never call again" also puts the number on the do-not-call list for every campaign.
+    /// Returns the contact as it is afterwards.
+    @discardableResult
+    public func recordCall(contactID: Int64, agent: String, startedAt: Int64, result: CallResult, now: Int64) throws -> Contact {
+        precondition(result.outcome != .answered, "an answered call starts an interview")
+        return try write { db in
+            var contact = try Self.contact(db, id: contactID)
+            let campaign = try Self.campaign(db, id: contact.campaignId)
+            var call = CallRecord(contactId: contactID, campaignId: contact.campaignId, agent: agent, startedAt: startedAt,
+                                  endedAt: now, outcome: result.outcome, aapor: result.outcome.aaporCode,
+                                  note: result.note, callbackAt: result.callbackAt)
+            try call.insert(db)
+            contact.attempts += 1
+            contact.leaseAgent = nil
+            contact.leaseUntil = nil
+            contact.appointmentAgent = nil
+            if result.outcome.isFinal {
+                contact.status = .done
+                contact.disposition = result.outcome.aaporCode
+                contact.nextCallAt = nil
+                if result.outcome == .neverCallAgain {
+                    try Self.addDoNotCall(db, phone: contact.phone, actor: agent, source: "agent, campaign \(campaign.id)",
+                                          note: result.note, now: now)
+                }
+            } else if result.outcome == .callBack, let at = result.callbackAt {
+                contact.status = .scheduled
+                contact.nextCallAt = at
+                contact.appointmentAgent = agent
+                contact.appointmentNote = result.note
+            } else {
+                try Self.scheduleRetry(db, contact: &contact, campaign: campaign, outcome: result.outcome, now: now)
+            }
+            if let note = result.note, !note.isEmpty {
+                var record = NoteRecord(contactId: contactID, interviewId: nil, agent: agent, createdAt: now, text: note)
+                try record.insert(db)
+            }
+            try contact.update(db)
+            return contact
+        }
+    }
+
+    /// Schedules the next try by the campaign's rules, or ends the case when attempts ran out.
+    static func scheduleRetry(_ db: Database, contact: inout Contact, campaign: Campaign, outcome: CallOutcome,
+                              now: Int64, interviewShare: Double? = nil) throws {
+        let calls = try CallRecord.filter(Column("contactId") == contact.id!).order(Column("startedAt"), Column("id")).fetchAll(db)
+        let policy = RetryPolicy(maxAttempts: campaign.maxAttempts)
+        if contact.attempts >= campaign.maxAttempts {
+            contact.status = .done
+            contact.nextCallAt = nil
+            // A broken-off interview decides the case: partial (1.2) or break-off (2.12).
+            let brokenOff = try String.fetchOne(db, sql: """
+                SELECT disposition FROM interview WHERE contactId = ? AND status = 'brokenOff' ORDER BY id DESC LIMIT 1
+                """, arguments: [contact.id])
+            contact.disposition = interviewShare == nil && brokenOff != nil ? brokenOff!
+                : RetryPolicy.exhaustedDisposition(outcomes: calls.compactMap(\.outcome), interviewShare: interviewShare)
+            return
+        }
+        let schedule = CallingSchedule(campaign: campaign, timeZone: contact.timeZone)
+        let earlier = calls.filter { $0.outcome == outcome }.map(\.startedAt)
+        contact.status = .scheduled
+        contact.nextCallAt = policy.nextAttempt(after: outcome, at: now, earlierAttempts: earlier, schedule: schedule)
+            ?? now + (policy.delays[outcome] ?? policy.breakOffDelay)
+    }
+
+    static func contact(_ db: Database, id: Int64) throws -> Contact {
+        guard let contact = try Contact.fetchOne(db, key: id) else { throw StoreError.contactNotFound(id) }
+        return contact
+    }
+
+    /// Adds a number to the do-not-call list (no-op when it is there already), with an audit line.
+    static func addDoNotCall(_ db: Database, phone: String, actor: String, source: String, note: String?, now: Int64) throws {
+        try db.execute(sql: """
+            INSERT INTO doNotCall (phone, addedAt, addedBy, source, note) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (phone) DO NOTHING
+            """, arguments: [phone, now, actor, source, note])
+        if db.changesCount == 1 {
+            try audit(db, actor: actor, action: "dnc-add", entity: "phone", entityId: phone, detail: source, at: now)
+        }
+    }
+
+    /// Adds a free-text note to a contact (and its interview, when one is running).
+    public func addNote(contactID: Int64, interviewID: Int64?, agent: String, text: String, now: Int64) throws {
+        try write { db in
+            var note = NoteRecord(contactId: contactID, interviewId: interviewID, agent: agent, createdAt: now, text: text)
+            try note.insert(db)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A contact an agent holds the lease on, with everything the contact card shows.
+public struct ClaimedContact: Sendable {
+    /// Why this contact came up now.
+    public enum Reason: String, Sendable {
+        case appointment, retry, fresh
+    }
+
+    public var contact: Contact
+    public var reason: Reason
+    /// Earlier attempts, oldest first.
+    public var calls: [CallRecord]
+    public var notes: [NoteRecord]
+    /// A broken-off (or crashed) interview to resume, with its answers so far.
+    public var resumable: InterviewRecord?
+    public var answers: [AnswerRecord]
+}
+
+/// Why no contact could be served, so the console can say so instead of just "no contacts".
+public enum NothingToCall: Sendable, Equatable {
+    case campaignPaused
+    case campaignClosed
+    /// Every contact has a final disposition.
+    case allDone(total: Int)
+    /// Contacts remain but none is due: the next retry or appointment time, contacts held by
+    /// other agents now, and when the calling window next opens for the waiting contacts.
+    case waiting(nextCallAt: Int64?, inProgress: Int, windowOpensAt: Int64?)
+}
+
+/// What claiming the next contact gave.
+public enum ClaimResult: Sendable {
+    case claimed(ClaimedContact)
+    case nothing(NothingToCall)
+}

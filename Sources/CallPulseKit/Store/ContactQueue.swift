@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+
+/// Serves one agent the next contact of a campaign, atomically and with a lease, so two agents
+/// never get the same contact and a crashed agent's contact returns to the queue when the lease runs out.
+///
+/// Order: appointments that are due (to the agent who made them first, to anyone after a grace
+/// period), then retries that are due, then fresh contacts. Retries and fresh contacts are served
+/// only inside the calling window of the contact's own time zone; appointments at the agreed time.
+/// Numbers on the do-not-call list and people in the survey quarantine are never served.
+public struct ContactQueue: Sendable {
+    public let database: AppDatabase
+    public let campaignID: String
+    public let agent: String
+    /// How long a claim holds the contact without being renewed.
+    public var leaseSeconds: Int64 = 120
+    /// How long a due appointment waits for the agent who made it before anyone may take it.
+    public var appointmentGrace: Int64 = 15 * 60
+    /// The time zones of the campaign's contacts, cached; refreshed every few minutes.
+    private var zones: [String] = []
+    private var zonesLoadedAt: Int64 = .min
+
+    public init(database: AppDatabase, campaignID: String, agent: String) {
+        self.database = database
+        self.campaignID = campaignID
+        self.agent = agent
+    }
+
+    /// Claims the next contact for the agent at `now`.
+    public mutating func claimNext(now: Int64) throws -> ClaimResult {
+        if now - zonesLoadedAt > 300 || zones.isEmpty { try loadZones(now: now) }
+        let zones = self.zones
+        return try database.write { db in
+            let campaign = try AppDatabase.campaign(db, id: campaignID)
+            switch campaign.status {
+            case .paused: return .nothing(.campaignPaused)
+            case .closed: return .nothing(.campaignClosed)
+            case .active: break
+            }
+            let openZones = zones.filter { CallingSchedule(campaign: campaign, timeZone: $0).isOpen(at: now) }
+            for _ in 0..<200 {
+                guard let (contact, reason) = try nextCandidate(db, campaign: campaign, openZones: openZones, now: now) else {
+                    return .nothing(try nothingReason(db, campaign: campaign, zones: zones, now: now))
+                }
+                if try blockIfNeeded(db, contact: contact, campaign: campaign, now: now) { continue }
+                try db.execute(sql: "UPDATE contact SET leaseAgent = ?, leaseUntil = ? WHERE id = ?",
+                               arguments: [agent, now + leaseSeconds, contact.id])
+                var leased = contact
+                leased.leaseAgent = agent
+                leased.leaseUntil = now + leaseSeconds
+                return .claimed(try AppDatabase.details(db, of: leased, reason: reason))
+            }
+            return .nothing(.waiting(nextCallAt: now + 60, inProgress: 0, windowOpensAt: nil))
+        }
+    }
+
+    private mutating func loadZones(now: Int64) throws {
+        let campaignZone = try database.campaign(id: campaignID).timeZone
+        zones = try database.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT COALESCE(timeZone, ?) FROM contact WHERE campaignId = ?",
+                                arguments: [campaignZone, campaignID])
+        }
+        zonesLoadedAt = now
+    }
+
+    private func nextCandidate(_ db: Database, campaign: Campaign, openZones: [String],
+                               now: Int64) throws -> (Contact, ClaimedContact.Reason)? {
+        let leaseFree: SQL = "(leaseUntil IS NULL OR leaseUntil < \(now))"
+        let appointment = try SQLRequest<Contact>("""
+            SELECT * FROM contact
+            WHERE campaignId = \(campaignID) AND status = 'scheduled' AND nextCallAt <= \(now)
+              AND appointmentAgent IS NOT NULL AND \(leaseFree)
+              AND (appointmentAgent = \(agent) OR nextCallAt <= \(now - appointmentGrace))
+            ORDER BY appointmentAgent = \(agent) DESC, nextCallAt LIMIT 1
+            """).fetchOne(db)
+        if let appointment { return (appointment, .appointment) }
+        guard !openZones.isEmpty else { return nil }
+        let zone: SQL = "COALESCE(timeZone, \(campaign.timeZone)) IN \(openZones)"
+        let retry = try SQLRequest<Contact>("""
+            SELECT * FROM contact
+            WHERE campaignId = \(campaignID) AND status = 'scheduled' AND nextCallAt <= \(now)
+              AND appointmentAgent IS NULL AND \(leaseFree) AND \(zone)
+            ORDER BY nextCallAt LIMIT 1
+            """).fetchOne(db)
+        if let retry { return (retry, .retry) }
+        let fresh = try SQLRequest<Contact>("""
+            SELECT * FROM contact
+            WHERE campaignId = \(campaignID) AND status = 'new' AND \(leaseFree) AND \(zone)
+            ORDER BY nextCallAt, id LIMIT 1
+            """).fetchOne(db)
+        return fresh.map { ($0, .fresh) }
+    }
+
+    /// Takes a contact out of the queue when its number is on the do-not-call list (final, 2.11)
+    /// or the person completed an interview within the quarantine (retried when it ends).
+    private func blockIfNeeded(_ db: Database, contact: Contact, campaign: Campaign, now: Int64) throws -> Bool {
+        guard let id = contact.id else { return true }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM doNotCall WHERE phone = ?", arguments: [contact.phone]) == true {
+            try db.execute(sql: """
+                UPDATE contact SET status = 'done', disposition = '2.11', nextCallAt = NULL, leaseAgent = NULL, leaseUntil = NULL
+                WHERE id = ?
+                """, arguments: [id])
+            return true
+        }
+        guard campaign.quarantineDays > 0 else { return false }
+        let since = now - Int64(campaign.quarantineDays) * 86_400
+        let lastComplete = try Int64.fetchOne(db, sql: """
+            SELECT max(i.endedAt) FROM contact c JOIN interview i ON i.contactId = c.id
+            WHERE c.phone = ? AND c.id != ? AND i.status = 'complete' AND i.endedAt > ?
+            """, arguments: [contact.phone, id, since])
+        guard let lastComplete else { return false }
+        let until = lastComplete + Int64(campaign.quarantineDays) * 86_400
+        try db.execute(sql: "UPDATE contact SET status = 'scheduled', nextCallAt = ? WHERE id = ?", arguments: [until, id])
+        return true
+    }
+
+    private func nothingReason(_ db: Database, campaign: Campaign, zones: [String], now: Int64) throws -> NothingToCall {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT count(*) FILTER (WHERE status != 'done') AS remaining,
+                   count(*) AS total,
+                   count(*) FILTER (WHERE status != 'done' AND leaseUntil >= ?) AS leased,
+                   min(nextCallAt) FILTER (WHERE status = 'scheduled' AND nextCallAt > ?) AS nextAt,
+                   count(*) FILTER (WHERE status = 'new' OR (status = 'scheduled' AND nextCallAt <= ?)) AS due
+            FROM contact WHERE campaignId = ?
+            """, arguments: [now, now, now, campaignID])!
+        let remaining: Int = row["remaining"]
+        if remaining == 0 { return .allDone(total: row["total"]) }
+        var opensAt: Int64?
+        if (row["due"] as Int) > 0 {
+            opensAt = zones.compactMap { CallingSchedule(campaign: campaign, timeZone: $0).nextOpen(from: now) }
+                .filter { $0 > now }.min()
+        }
+        return .waiting(nextCallAt: row["nextAt"], inProgress: row["leased"], windowOpensAt: opensAt)
+    }
+}
