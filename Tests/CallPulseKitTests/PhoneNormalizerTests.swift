@@ -48,6 +48,11 @@ import Testing
                                       national: "040 1234567", isMobile: true))
     }
 
+    @Test func displayFormsCanBeSkipped() throws {
+        let number = try #require(Self.finland.parse("09 1234 567", displayForms: false).number)
+        #expect(number == PhoneNumber(e164: "+35891234567", region: "FI", international: "", national: "", isMobile: false))
+    }
+
     @Test(arguments: [
         ("", "empty phone number"),
         ("   ", "empty phone number"),

@@ -5,9 +5,11 @@ public struct PhoneNumber: Sendable, Hashable {
     /// The ISO 3166 region the number belongs to ("FI", "AX", "SE"), or "001" for
     /// non-geographic numbers.
     public var region: String
-    /// The international form for display and dialing abroad: "+358 40 1234567".
+    /// The international form for display and dialing abroad: "+358 40 1234567"
+    /// (empty when parsed with `displayForms: false`).
     public var international: String
-    /// The national form, as dialed inside the region: "040 1234567".
+    /// The national form, as dialed inside the region: "040 1234567"
+    /// (empty when parsed with `displayForms: false`).
     public var national: String
     /// True for numbers the numbering plan marks as mobile. Plans that cannot tell mobile
     /// from fixed line (US, CA) report false.
