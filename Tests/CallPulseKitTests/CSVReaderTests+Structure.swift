@@ -33,6 +33,15 @@ import Testing
         ])
     }
 
+    @Test func wideRecords() throws {
+        let names = (0..<150).map { "c\($0)" }
+        let values = (0..<150).map { $0 % 2 == 0 ? "v\($0)" : "\"q\"\"\($0)\"" }
+        let text = names.joined(separator: ";") + "\n" + values.joined(separator: ";") + "\n"
+        let reader = try CSVReader(path: try temporaryCallList(Array(text.utf8)))
+        #expect(reader.header == names)
+        #expect(try reader.next()?.fields == (0..<150).map { $0 % 2 == 0 ? "v\($0)" : "q\"\($0)" })
+    }
+
     @Test func headerOnlyFile() throws {
         let reader = try CSVReader(path: callListFixture("header-only.csv"))
         #expect(reader.header == ["phone", "name"])

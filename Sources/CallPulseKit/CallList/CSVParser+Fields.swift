@@ -1,22 +1,25 @@
 extension CSVParser {
-    /// Builds the Strings for the fields in `spans`, checking each field's size and encoding.
+    /// Builds the Strings for the fields in `spans[0..<spanCount]`, checking each field's size and encoding.
     func makeFields(recordLine: Int) throws -> [String] {
         let buffer = self.buffer
         let spans = self.spans
+        let count = spanCount
+        let decoding = self.decoding
         var fields = [String]()
-        fields.reserveCapacity(spans.count)
-        for span in spans {
+        fields.reserveCapacity(count)
+        for index in 0..<count {
+            let span = spans[index]
             let fieldLine = recordLine + span.lineOffset
             if span.end - span.start + span.tailEnd - span.tailStart > Self.maxFieldBytes {
                 throw error(line: fieldLine, "a field is longer than 1 MiB")
             }
             if span.needsAssembly {
                 assemble(span)
-                let field = try scratch.withUnsafeBufferPointer { try decode($0, line: fieldLine) }
+                let field = try scratch.withUnsafeBufferPointer { try decode($0, line: fieldLine, as: decoding) }
                 fields.append(field)
             } else {
                 fields.append(try decode(UnsafeBufferPointer(start: buffer + span.start, count: span.end - span.start),
-                                         line: fieldLine))
+                                         line: fieldLine, as: decoding))
             }
         }
         return fields
@@ -25,22 +28,33 @@ extension CSVParser {
     /// Copies a quoted field into `scratch`, turning doubled quotes into one and appending
     /// any literal text that followed the closing quote.
     private func assemble(_ span: FieldSpan) {
-        scratch.removeAll(keepingCapacity: true)
+        let buffer = self.buffer
+        var output = [UInt8]()
+        swap(&output, &scratch)
+        defer { swap(&output, &scratch) }
+        output.removeAll(keepingCapacity: true)
+        var runStart = span.start
         var i = span.start
         while i < span.end {
-            let byte = buffer[i]
-            scratch.append(byte)
-            i += byte == ASCII.quote ? 2 : 1
+            if buffer[i] == ASCII.quote {
+                // Keep this quote, drop its double.
+                output.append(contentsOf: UnsafeBufferPointer(start: buffer + runStart, count: i + 1 - runStart))
+                i += 2
+                runStart = i
+            } else {
+                i += 1
+            }
         }
+        output.append(contentsOf: UnsafeBufferPointer(start: buffer + runStart, count: span.end - runStart))
         if span.tailEnd > span.tailStart {
-            scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + span.tailStart, count: span.tailEnd - span.tailStart))
+            output.append(contentsOf: UnsafeBufferPointer(start: buffer + span.tailStart, count: span.tailEnd - span.tailStart))
         }
     }
 
     /// Turns a field's bytes into a String in the file's encoding; `line` is the line the
     /// bytes start on, used to name the line of a bad byte.
     @inline(__always)
-    private func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws -> String {
+    private func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, as decoding: Decoding) throws -> String {
         var high: UInt8 = 0
         for byte in bytes { high |= byte }
         if high < 0x80 || decoding == .trustedUTF8 {

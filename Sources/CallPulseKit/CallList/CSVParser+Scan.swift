@@ -1,5 +1,5 @@
 extension CSVParser {
-    /// Scans one record starting at `position` into `spans`, without moving `position`.
+    /// Scans one record starting at `position` into `spans[0..<spanCount]`, without moving `position`.
     ///
     /// Returns `.needMore` when the buffer ends before the record does and more input may
     /// come; at the end of the input the last record needs no line break. Throws for an
@@ -12,13 +12,16 @@ extension CSVParser {
         let delimiter = self.delimiter
         var p = position
         var breaks = 0
-        // Work on a local array: appending to a stored property of a class costs a dynamic
-        // exclusivity check per append.
-        var spans = [FieldSpan]()
-        swap(&spans, &self.spans)
-        spans.removeAll(keepingCapacity: true)
-        defer { swap(&spans, &self.spans) }
-
+        // Locals, written back once: each access to a class's stored property in the loop
+        // would cost a dynamic exclusivity check.
+        var spans = self.spans
+        var spanCapacity = self.spanCapacity
+        var spanCount = 0
+        defer {
+            self.spans = spans
+            self.spanCapacity = spanCapacity
+            self.spanCount = spanCount
+        }
         while true {
             let fieldStart = p
             let fieldLineOffset = breaks
@@ -81,9 +84,11 @@ extension CSVParser {
                     return .needMore(fieldStart: fieldStart, fieldLineOffset: fieldLineOffset)
                 }
                 q = r
-                spans.append(FieldSpan(start: contentStart, end: contentEnd, quoted: true,
+                if spanCount == spanCapacity { Self.grow(&spans, capacity: &spanCapacity) }
+                (spans + spanCount).initialize(to: FieldSpan(start: contentStart, end: contentEnd, quoted: true,
                                        needsAssembly: escaped || tailEnd > tailStart,
                                        tailStart: tailStart, tailEnd: tailEnd, lineOffset: fieldLineOffset))
+                spanCount += 1
             } else {
                 let start = q
                 while q < end && classes[Int(buffer[q])] & Self.stopsUnquoted == 0 { q += 1 }
@@ -92,8 +97,10 @@ extension CSVParser {
                 }
                 var fieldEnd = q
                 while fieldEnd > start && classes[Int(buffer[fieldEnd - 1])] & Self.isBlank != 0 { fieldEnd -= 1 }
-                spans.append(FieldSpan(start: start, end: fieldEnd, quoted: false, needsAssembly: false,
+                if spanCount == spanCapacity { Self.grow(&spans, capacity: &spanCapacity) }
+                (spans + spanCount).initialize(to: FieldSpan(start: start, end: fieldEnd, quoted: false, needsAssembly: false,
                                        tailStart: 0, tailEnd: 0, lineOffset: fieldLineOffset))
+                spanCount += 1
             }
 
             if q == end { return .record(next: q, lineBreaks: breaks) }
@@ -111,6 +118,15 @@ extension CSVParser {
                 throw nulError(line: line + breaks)
             }
         }
+    }
+
+    /// Doubles the span buffer (records with more than 64 fields).
+    private static func grow(_ spans: inout UnsafeMutablePointer<FieldSpan>, capacity: inout Int) {
+        let grown = UnsafeMutablePointer<FieldSpan>.allocate(capacity: capacity * 2)
+        grown.moveInitialize(from: spans, count: capacity)
+        spans.deallocate()
+        spans = grown
+        capacity *= 2
     }
 
     func nulError(line: Int) -> CallListError {

@@ -74,7 +74,11 @@ final class CSVParser {
     private var pendingDecodeError: String?
     /// Per-byte flags: which bytes end a field, which are blanks to trim.
     let classes: UnsafeMutablePointer<UInt8>
-    var spans: [FieldSpan] = []
+    /// The fields of the record being scanned: `spanCount` of `spanCapacity` slots are used.
+    /// A raw buffer rather than an Array: no uniqueness or exclusivity checks per field.
+    var spans: UnsafeMutablePointer<FieldSpan>
+    var spanCapacity = 64
+    var spanCount = 0
     var scratch: [UInt8] = []
     var transcoded: [UInt8] = []
 
@@ -89,7 +93,7 @@ final class CSVParser {
         buffer = .allocate(capacity: capacity)
         classes = .allocate(capacity: 256)
         classes.initialize(repeating: 0, count: 256)
-        spans.reserveCapacity(32)
+        spans = .allocate(capacity: spanCapacity)
         scratch.reserveCapacity(1024)
     }
 
@@ -98,6 +102,7 @@ final class CSVParser {
         buffer.deallocate()
         rawBuffer?.deallocate()
         classes.deallocate()
+        spans.deallocate()
     }
 
     /// Fills the buffer with at least `count` bytes (fewer only at the end of the file).
@@ -168,7 +173,7 @@ final class CSVParser {
                 let recordStart = position
                 position = next
                 line += lineBreaks
-                if spans.count == 1, !spans[0].quoted, spans[0].start == spans[0].end { continue }
+                if spanCount == 1, !spans[0].quoted, spans[0].start == spans[0].end { continue }
                 if next - recordStart > Self.maxRecordBytes {
                     throw error(line: recordLine, "a record is longer than 16 MiB")
                 }
