@@ -9,7 +9,8 @@ import Foundation
 /// - a quoted field may hold delimiters, doubled quotes (`""`) and line breaks, kept verbatim;
 /// - unquoted fields are trimmed of surrounding spaces (and tabs, unless tab is the delimiter),
 ///   and a quote inside an unquoted field is an ordinary character;
-/// - completely blank lines are skipped; a record's `line` is the physical line it starts on.
+/// - blank lines (empty, or only spaces and tabs) are skipped; a record's `line` is the
+///   physical line it starts on. A line of empty fields (`;;;`) is a record, not a blank line.
 ///
 /// Errors name the file and line: an unterminated quote, a NUL byte (in 8-bit encodings), a
 /// field over 1 MiB or record over 16 MiB, bytes invalid in the encoding, an empty file.

@@ -1,5 +1,4 @@
 import CPhoneNumber
-import Foundation
 
 /// Parses and validates phone numbers as people type them into call lists, with
 /// libphonenumber, and normalizes them to E.164.
@@ -89,15 +88,5 @@ public struct PhoneNormalizer: Sendable {
               let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
         if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return raw }
         return String(scalars[first...last])
-    }
-}
-
-/// A region code libphonenumber does not know, given as a call list's default region.
-public struct UnknownRegionError: Error, LocalizedError, Equatable, Sendable {
-    /// The code as given.
-    public var region: String
-
-    public var errorDescription: String? {
-        "'\(region)' is not a known region code; use an ISO 3166 code such as FI, SE or GB"
     }
 }
