@@ -25,7 +25,11 @@ extern "C" cp_phone_status cp_phone_parse(const char *input, const char *default
     PhoneNumberUtil::ErrorType err = util->Parse(input, default_region, &number);
     if (err == PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR) return CP_PHONE_BAD_REGION;
     if (err != PhoneNumberUtil::NO_PARSING_ERROR) return CP_PHONE_NOT_A_NUMBER;
-    if (!util->IsValidNumber(number)) return CP_PHONE_INVALID;
+    // GetNumberType is UNKNOWN exactly when IsValidNumber is false (both resolve the region and
+    // match the national number against its type patterns), so one call validates and types:
+    // about a third less regex work than IsValidNumber followed by GetNumberType.
+    PhoneNumberUtil::PhoneNumberType type = util->GetNumberType(number);
+    if (type == PhoneNumberUtil::UNKNOWN) return CP_PHONE_INVALID;
     std::string out;
     util->Format(number, PhoneNumberUtil::E164, &out);
     copy_out(out, e164, e164_cap);
@@ -42,6 +46,6 @@ extern "C" cp_phone_status cp_phone_parse(const char *input, const char *default
         util->Format(number, PhoneNumberUtil::NATIONAL, &out);
         copy_out(out, national, national_cap);
     }
-    if (number_type != nullptr) *number_type = (int)util->GetNumberType(number);
+    if (number_type != nullptr) *number_type = (int)type;
     return CP_PHONE_OK;
 }
