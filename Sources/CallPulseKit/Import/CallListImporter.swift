@@ -172,7 +172,7 @@ public struct CallListImporter: Sendable {
                 for index in start..<end {
                     let fields = batch[index].fields
                     let raw = column < fields.count ? fields[column] : ""
-                    (output.baseAddress! + index).initialize(to: normalizer.parse(raw))
+                    (output.baseAddress! + index).initialize(to: normalizer.parse(raw, displayForms: false))
                 }
             }
             initialized = count
