@@ -86,7 +86,8 @@ enum ReadlineState {
     nonisolated(unsafe) static var lineReady = false
     nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
     nonisolated(unsafe) static var terminated: sig_atomic_t = 0
-    static let wordBreaks: UnsafePointer<CChar> = UnsafePointer(strdup(" \t\n")!)
+    // Allocated once and never freed or written: readline only reads it.
+    nonisolated(unsafe) static let wordBreaks: UnsafePointer<CChar> = UnsafePointer(strdup(" \t\n")!)
 
     static let lineHandler: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { text in
         ReadlineState.line = text

@@ -101,7 +101,9 @@ public final class CSVWriter {
         let bytes = text.utf8
         let delimiter = dialect.delimiter
         let guarded = guardFormula && bytes.first.map(Self.formulaStarts.contains) == true
-        let needsQuotes = bytes.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        let needsQuotes = bytes.contains { (byte: UInt8) -> Bool in
+            byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D
+        }
         if needsQuotes { buffer.append(0x22) }
         if guarded { buffer.append(UInt8(ascii: "'")) }
         for byte in bytes {

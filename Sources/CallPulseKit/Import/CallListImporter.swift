@@ -124,7 +124,7 @@ public struct CallListImporter: Sendable {
                     continue
                 }
                 if try doNotCall.contains(number.e164, db) {
-                    try reject(record, .doNotCall, "\(number.e164) is on the do-not-call list")
+                    try reject(record, .doNotCall, "number \(number.e164) is on the do-not-call list")
                     continue
                 }
                 let timeZone = mapped.timeZone ?? PhoneNormalizer.timeZone(forRegion: number.region)
@@ -138,9 +138,9 @@ public struct CallListImporter: Sendable {
                 }
                 let row = try Row.fetchOne(existing, arguments: [campaign.id, number.e164])
                 if let row, (row["importId"] as Int64?) == importID {
-                    try reject(record, .duplicateInFile, "\(number.e164) is already on line \(row["importLine"] as Int? ?? 0)")
+                    try reject(record, .duplicateInFile, "number \(number.e164) is already on line \(row["importLine"] as Int? ?? 0)")
                 } else {
-                    try reject(record, .duplicateInCampaign, "\(number.e164) is already in the campaign")
+                    try reject(record, .duplicateInCampaign, "number \(number.e164) is already in the campaign")
                 }
             }
         }

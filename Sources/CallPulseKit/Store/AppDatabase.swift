@@ -25,12 +25,12 @@ public struct AppDatabase: Sendable {
         configuration.label = "callpulse"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
-            if !db.configuration.readonly {
-                try db.execute(sql: "PRAGMA synchronous = FULL")
-            }
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB sets synchronous=NORMAL when it turns WAL on; FULL syncs the WAL on every commit,
+            // so an acknowledged answer survives a power cut too. The pool has one writer connection.
+            if !readOnly { try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") } }
             if !readOnly { try migrator.migrate(pool) }
             return AppDatabase(path: path, writer: pool)
         } catch {
