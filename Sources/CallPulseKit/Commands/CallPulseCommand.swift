@@ -7,7 +7,7 @@ public struct CallPulseCommand: ParsableCommand {
         abstract: "An outbound phone-survey console: NPS, CES and CSAT interviews over one SQLite file.",
         version: CallPulseVersion.current,
         subcommands: [
-            DemoCommand.self, ScriptCommand.self, CampaignCommand.self, ImportCommand.self,
+            DemoCommand.self, ScriptCommand.self, CampaignCommand.self, ImportCommand.self, AgentCommand.self,
         ]
     )
 

@@ -5,12 +5,18 @@ import Foundation
 public struct DemoCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Set up the bundled demo campaign (customer-service pulse, 80 fictional contacts) and show it.",
-        discussion: "Uses its own file, ./callpulse-demo.sqlite, unless --db or $CALLPULSE_DB names another."
+        abstract: "Open the agent console on the bundled demo campaign (customer-service pulse, 80 fictional contacts).",
+        discussion: """
+            Uses its own file, ./callpulse-demo.sqlite, unless --db or $CALLPULSE_DB names another. The first run creates
+            the campaign and loads the demo list; later runs go on where the last one stopped. --show prints the campaign
+            instead of opening the console.
+            """
     )
 
     @Option(name: .customLong("db"), help: ArgumentHelp("The demo database (default: ./callpulse-demo.sqlite).", valueName: "PATH"))
     public var path: String?
+    @Option(help: "The agent's name in the call log (default: the login name).") public var agent: String?
+    @Flag(help: "Show the demo campaign instead of opening the console.") public var show = false
 
     public init() {}
 
@@ -34,6 +40,11 @@ public struct DemoCommand: ParsableCommand {
             let summary = try CallListImporter(database: db).importFile(listPath, into: Self.campaignID, options: options, now: now)
             print(summary.report)
             print("")
+            fflush(nil)
+        }
+        guard show else {
+            try AgentCommand.runConsole(database: db, campaignID: Self.campaignID, agent: agent ?? LoginName.current)
+            return
         }
         let campaign = try db.campaign(id: Self.campaignID)
         let counts = try db.contactCounts(campaignID: Self.campaignID, now: now)

@@ -6,7 +6,7 @@ import Foundation
 enum ContactCard {
     static func render(_ claimed: ClaimedContact, campaign: Campaign, now: Int64) -> [String] {
         let contact = claimed.contact
-        let zone = contact.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: campaign.timeZone) ?? .current
+        let zone = zone(of: contact, campaign: campaign)
         var lines: [String] = []
         let rule = String(repeating: "─", count: 60)
         lines.append(rule)
@@ -22,12 +22,16 @@ enum ContactCard {
         lines.append("  local time: \(TimeFormat.dateTime(now, timeZone: zone)) (\(zone.identifier))")
         let fields = contact.fieldValues
         let order = campaign.fields.filter { fields[$0] != nil } + fields.keys.filter { !campaign.fields.contains($0) }.sorted()
+        let width = max(11, (order.map(\.count).max() ?? 0) + 2)
         for key in order {
             guard let value = fields[key], !value.isEmpty else { continue }
-            let label = (Terminal.sanitize(key) + ":").padding(toLength: 11, withPad: " ", startingAt: 0)
+            let label = (Terminal.sanitize(key) + ":").padding(toLength: width, withPad: " ", startingAt: 0)
             lines.append("  \(label)\(Terminal.sanitize(String(value.prefix(200))))")
         }
-        if let note = contact.appointmentNote, claimed.reason == .appointment {
+        if claimed.reason == .appointment, let at = contact.nextCallAt {
+            lines.append("  appointment: \(TimeFormat.dateTime(at, timeZone: zone))\(contact.appointmentNote.map { " — " + Terminal.sanitize($0) } ?? "")")
+        }
+        if let note = contact.appointmentNote, claimed.reason != .appointment {
             lines.append("  appointment: \(Terminal.sanitize(note))")
         }
         if !claimed.calls.isEmpty {
@@ -35,12 +39,12 @@ enum ContactCard {
             for call in claimed.calls {
                 let outcome = call.outcome?.label ?? "—"
                 let note = call.note.map { " — \(Terminal.sanitize($0))" } ?? ""
-                lines.append("    \(TimeFormat.dateTime(call.startedAt))  \(Terminal.sanitize(call.agent))  \(outcome)\(note)")
+                lines.append("    \(TimeFormat.dateTime(call.startedAt, timeZone: zone))  \(Terminal.sanitize(call.agent))  \(outcome)\(note)")
             }
         }
         let callNotes = Set(claimed.calls.compactMap(\.note))
         for note in claimed.notes where !callNotes.contains(note.text) {
-            lines.append("  note \(TimeFormat.dateTime(note.createdAt)) \(Terminal.sanitize(note.agent)): \(Terminal.sanitize(note.text))")
+            lines.append("  note \(TimeFormat.dateTime(note.createdAt, timeZone: zone)) \(Terminal.sanitize(note.agent)): \(Terminal.sanitize(note.text))")
         }
         if claimed.resumable != nil {
             lines.append("  ↻ a broken-off interview will resume (\(claimed.answers.count) answers saved)")
@@ -48,6 +52,11 @@ enum ContactCard {
         lines.append(rule)
         return lines
     }
+}
+
+/// The contact's own time zone: from the call list or the number, else the campaign's.
+func zone(of contact: Contact, campaign: Campaign) -> TimeZone {
+    contact.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: campaign.timeZone) ?? .current
 }
 
 /// Language codes as people read them.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one-key outcome menu shown on the contact card.
 enum OutcomeMenu {
     static let lines: [String] = {
@@ -29,12 +31,13 @@ enum NothingMessage {
         case .campaignClosed: return "Campaign \(campaign.id) is closed."
         case let .allDone(total): return "All \(total) contacts of \(campaign.id) have been called to a final outcome."
         case let .waiting(nextCallAt, inProgress, windowOpensAt):
+            let zone = TimeZone(identifier: campaign.timeZone) ?? .current
             var parts: [String] = []
             if let windowOpensAt {
-                parts.append("outside the calling window until \(TimeFormat.dateTime(windowOpensAt))")
+                parts.append("outside the calling window until \(TimeFormat.dateTime(windowOpensAt, timeZone: zone)) \(zone.identifier)")
             }
             if let nextCallAt {
-                parts.append("next retry or appointment at \(TimeFormat.dateTime(nextCallAt))")
+                parts.append("next retry or appointment at \(TimeFormat.dateTime(nextCallAt, timeZone: zone))")
             }
             if inProgress > 0 { parts.append("\(inProgress) contact\(inProgress == 1 ? "" : "s") in progress with other agents") }
             if parts.isEmpty { parts.append("no contact is due") }

@@ -18,7 +18,7 @@ public struct ContactQueue: Sendable {
     public var appointmentGrace: Int64 = 15 * 60
     /// The time zones of the campaign's contacts, cached; refreshed every few minutes.
     private var zones: [String] = []
-    private var zonesLoadedAt: Int64 = .min
+    private var zonesLoadedAt: Int64?
 
     public init(database: AppDatabase, campaignID: String, agent: String) {
         self.database = database
@@ -28,7 +28,7 @@ public struct ContactQueue: Sendable {
 
     /// Claims the next contact for the agent at `now`.
     public mutating func claimNext(now: Int64) throws -> ClaimResult {
-        if now - zonesLoadedAt > 300 || zones.isEmpty { try loadZones(now: now) }
+        if zones.isEmpty || now - (zonesLoadedAt ?? now) > 300 { try loadZones(now: now) }
         let zones = self.zones
         return try database.write { db in
             let campaign = try AppDatabase.campaign(db, id: campaignID)

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+
+/// `callpulse agent [CAMPAIGN]`: the agent's console.
+public struct AgentCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "agent",
+        abstract: "Open the agent console: take the next contact, record the call, run the interview.",
+        discussion: """
+            On a terminal it uses GNU readline (line editing, Tab completion, a history of console commands in
+            ~/.callpulse_history; answers are never kept there). With piped input it reads plain lines and stops
+            when the input ends or nothing is left to call. Every answer is saved the moment it is entered.
+            """
+    )
+
+    @OptionGroup public var database: DatabaseOptions
+    @Argument(help: "The campaign to work (default: the only active one).") public var campaign: String?
+    @Option(help: "The agent's name in the call log (default: the login name).") public var agent: String?
+
+    public init() {}
+
+    public func run() throws {
+        let db = try database.open()
+        let campaignID = try campaign ?? Self.onlyActiveCampaign(db)
+        try Self.runConsole(database: db, campaignID: campaignID, agent: agent ?? LoginName.current)
+    }
+
+    /// Opens the console on the terminal (readline) or on piped input (plain lines).
+    static func runConsole(database: AppDatabase, campaignID: String, agent: String) throws {
+        let interactive = Terminal.stdinIsTerminal
+        let reader: any LineReader
+        let output = ConsoleOutput.standard()
+        if interactive {
+            let history = ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.callpulse_history" }
+            reader = ReadlineReader(historyPath: history)
+        } else {
+            reader = PlainLineReader(output: output)
+        }
+        let console = try Console(database: database, campaignID: campaignID, agent: agent, reader: reader,
+                                  output: output, interactive: interactive)
+        try console.run()
+    }
+
+    static func onlyActiveCampaign(_ db: AppDatabase) throws -> String {
+        let active = try db.campaigns().filter { $0.status == .active }
+        switch active.count {
+        case 1: return active[0].id
+        case 0: throw ValidationError("no active campaign in \(db.path); create one with `callpulse campaign create`")
+        default:
+            throw ValidationError("several campaigns are active (\(active.map(\.id).joined(separator: ", "))); name one: callpulse agent CAMPAIGN")
+        }
+    }
+}

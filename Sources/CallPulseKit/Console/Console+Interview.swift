@@ -1,0 +1,215 @@
+import Foundation
+
+extension Console {
+    /// Runs (or resumes) the interview of an answered call; returns false when the agent wants to stop.
+    func interview(_ claimed: ClaimedContact, callStartedAt: Int64) throws -> Bool {
+        let contact = claimed.contact
+        let contactID = contact.id!
+        let language = contact.language.flatMap { script.languages.contains($0) ? $0 : nil } ?? script.languages[0]
+        let (record, callID) = try persist("start the interview") {
+            try database.startInterview(contactID: contactID, agent: agent, language: language,
+                                        callStartedAt: callStartedAt, now: clock())
+        }
+        let interviewID = record.id!
+        var state = InterviewState(script: script, language: language, answers: Self.recorded(claimed.answers))
+        let values = placeholderValues(contact)
+        var run = InterviewRun(interviewID: interviewID, callID: callID, contactID: contactID)
+
+        if claimed.answers.isEmpty {
+            if let intro = script.intro { output.line("\n" + fill(intro, language: language, values: values)) }
+        } else {
+            output.line("\nResuming the interview. Answers so far:")
+            for question in state.applicableQuestions {
+                guard let answer = state.answer(to: question.id) else { continue }
+                output.line("  \(state.position(of: question.id)?.description ?? "") \(question.id): "
+                            + QuestionPrompt.describe(answer.value, special: answer.special, for: question, language: language))
+            }
+        }
+        var cursor: String?
+        while true {
+            guard let question = cursor.flatMap(script.question(id:)) ?? state.current else {
+                return try finish(&run, state: state, language: language, values: values)
+            }
+            output.line("")
+            for line in QuestionPrompt.lines(for: question, position: state.position(of: question.id), language: language,
+                                             values: values, earlier: state.answer(to: question.id)) {
+                output.line(line)
+            }
+            reader.completions = InterviewCommand.completionWords + AnswerParser.completions(for: question, language: language)
+            let input = reader.readLine(prompt: "> ")
+            guard case let .line(text) = input else {
+                if askBreakOff(interrupted: input == .interrupt) {
+                    try breakOff(&run, state: state, callbackAt: nil)
+                    return input == .interrupt
+                }
+                continue
+            }
+            if let command = InterviewCommand.parse(text) {
+                if let end = try perform(command, question: question, state: &state, cursor: &cursor, run: &run) {
+                    return end
+                }
+                continue
+            }
+            if text.trimmingCharacters(in: .whitespaces).isEmpty, state.answer(to: question.id) != nil {
+                cursor = state.nextQuestion(after: question.id).flatMap { state.answer(to: $0.id) == nil ? nil : $0.id }
+                continue
+            }
+            switch AnswerParser.parse(text, for: question, language: language) {
+            case let .failure(error):
+                output.line("  ✗ \(error.message)")
+            case let .success(value):
+                try save(.answer(value), question: question, state: &state, run: &run)
+                cursor = state.nextQuestion(after: question.id).flatMap { state.answer(to: $0.id) == nil ? nil : $0.id }
+            }
+        }
+    }
+
+    /// Ids and bookkeeping of the interview being run.
+    struct InterviewRun {
+        let interviewID: Int64
+        let callID: Int64
+        let contactID: Int64
+        var followUps: [String] = []
+    }
+
+    /// Carries out an in-interview command; returns non-nil when the interview ends here.
+    private func perform(_ command: InterviewCommand, question: Question, state: inout InterviewState,
+                         cursor: inout String?, run: inout InterviewRun) throws -> Bool? {
+        switch command {
+        case .back:
+            guard let previous = state.previousQuestion(before: question.id) else {
+                output.line("  already at the first question")
+                return nil
+            }
+            cursor = previous.id
+        case .skip:
+            guard question.optional else {
+                output.line("  \(question.id) is not optional: answer it, or use /dk (don't know) or /ref (refused)")
+                return nil
+            }
+            try save(.special(.skipped), question: question, state: &state, run: &run)
+            cursor = nil
+        case .dontKnow:
+            try save(.special(.dontKnow), question: question, state: &state, run: &run)
+            cursor = nil
+        case .refused:
+            try save(.special(.refused), question: question, state: &state, run: &run)
+            cursor = nil
+        case let .note(text):
+            try persist("save the note") {
+                try database.addNote(contactID: run.contactID, interviewID: run.interviewID, agent: agent, text: text, now: clock())
+            }
+            output.line("  ✓ note saved")
+        case let .callback(text):
+            let zone = zone(of: try database.read { try AppDatabase.contact($0, id: run.contactID) }, campaign: campaign)
+            switch CallbackTimeParser.parse(text, now: Date(timeIntervalSince1970: TimeInterval(clock())), timeZone: zone) {
+            case let .failure(error):
+                output.line("  ✗ \(error.localizedDescription)")
+            case let .success(date):
+                try breakOff(&run, state: state, callbackAt: Int64(date.timeIntervalSince1970))
+                return true
+            }
+        case .breakOff:
+            try breakOff(&run, state: state, callbackAt: nil)
+            return true
+        case .help:
+            output.line(InterviewCommand.helpText)
+        case let .invalid(message):
+            output.line("  ✗ \(message)")
+        }
+        return nil
+    }
+
+    /// Saves one answer durably at once and reports any follow-up its alerts created.
+    private func save(_ answer: RecordedAnswer, question: Question, state: inout InterviewState, run: inout InterviewRun) throws {
+        do { try state.record(answer, for: question.id) } catch {
+            output.line("  ✗ \(error.localizedDescription)")
+            return
+        }
+        let effective = state.effectiveAnswers
+        let fired = script.alerts.enumerated().filter { $0.element.fires(on: effective) }.map { index, alert in
+            FiredAlert(index: index, reason: alert.reason(for: state.language))
+        }
+        let created = try persist("save the answer") {
+            try database.saveAnswer(interviewID: run.interviewID, contactID: run.contactID, questionID: question.id,
+                                    answer: answer, agent: agent, alerts: fired, leaseUntil: clock() + queue.leaseSeconds,
+                                    now: clock())
+        }
+        output.line("  ✓ saved " + QuestionPrompt.describe(answer.value, special: answer.special, for: question,
+                                                           language: state.language))
+        for followUp in created {
+            let alert = script.alerts[followUp.alertIndex]
+            let trigger = alert.when.referencedQuestionIDs.sorted().compactMap { id -> String? in
+                guard let value = effective[id], let q = script.question(id: id) else { return nil }
+                return "\(id.uppercased()) " + QuestionPrompt.describe(value, special: nil, for: q, language: state.language)
+            }.joined(separator: ", ")
+            let line = "follow-up created: \(trigger) — \(followUp.reason)"
+            run.followUps.append(line)
+            summary.followUps += 1
+            output.line("  ⚑ " + line)
+        }
+    }
+
+    private func finish(_ run: inout InterviewRun, state: InterviewState, language: String, values: [String: String]) throws -> Bool {
+        if let outro = script.outro { output.line("\n" + fill(outro, language: language, values: values)) }
+        try persist("complete the interview") {
+            try database.completeInterview(interviewID: run.interviewID, callID: run.callID, contactID: run.contactID, now: clock())
+        }
+        summary.completes += 1
+        output.line("✓ Interview complete (AAPOR 1.1): \(state.answers.count) answers saved.")
+        for line in run.followUps { output.line("  ⚑ " + line) }
+        return true
+    }
+
+    private func breakOff(_ run: inout InterviewRun, state: InterviewState, callbackAt: Int64?) throws {
+        let zone = TimeZone(identifier: campaign.timeZone) ?? .current
+        try persist("break off the interview") {
+            try database.breakOffInterview(interviewID: run.interviewID, callID: run.callID, contactID: run.contactID,
+                                           agent: agent, callbackAt: callbackAt, answeredShare: state.answeredShare, now: clock())
+        }
+        let resume = state.current.map { " It resumes at \($0.id) next time." } ?? ""
+        let when = callbackAt.map { " Call back \(TimeFormat.dateTime($0, timeZone: zone)) \(zone.identifier)." } ?? ""
+        output.line("Interview broken off: \(state.answers.count) answers saved.\(resume)\(when)")
+    }
+
+    /// Asks after Ctrl-C or Ctrl-D whether to break off; true means break off.
+    private func askBreakOff(interrupted: Bool) -> Bool {
+        output.line("")
+        switch reader.readLine(prompt: "Break off the interview? It can be resumed later. [y = break off, n = go on] > ") {
+        case let .line(text): return ["y", "yes", "k", "kyllä", "j", "ja"].contains(text.trimmingCharacters(in: .whitespaces).lowercased())
+        case .interrupt, .endOfInput: return true
+        }
+    }
+
+    /// The values placeholders are filled from: the contact's columns, names, and the campaign.
+    func placeholderValues(_ contact: Contact) -> [String: String] {
+        var values = contact.fieldValues
+        values["first_name"] = contact.firstName ?? ""
+        values["last_name"] = contact.lastName ?? ""
+        values["name"] = contact.name ?? ""
+        values["phone"] = contact.phone
+        values["client"] = campaign.client
+        values["title"] = campaign.title
+        values["agent"] = agent
+        return values
+    }
+
+    private func fill(_ text: LocalizedText, language: String, values: [String: String]) -> String {
+        let template = text.text(for: language, fallback: script.languages) ?? ""
+        return Terminal.sanitize(Placeholders.fill(template, with: values), singleLine: false)
+    }
+
+    /// Stored answers as the interview state takes them; rows that cannot be read are left out.
+    static func recorded(_ records: [AnswerRecord]) -> [String: RecordedAnswer] {
+        var answers: [String: RecordedAnswer] = [:]
+        for record in records {
+            if let special = record.special {
+                answers[record.questionId] = .special(special)
+            } else if let json = record.value,
+                      let value = try? JSONDecoder().decode(AnswerValue.self, from: Data(json.utf8)) {
+                answers[record.questionId] = .answer(value)
+            }
+        }
+        return answers
+    }
+}
