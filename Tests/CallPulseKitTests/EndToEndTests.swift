@@ -73,11 +73,11 @@ import Testing
 
     @Test func demoSetsUpItsOwnDatabase() throws {
         let dir = try TemporaryDirectory()
-        let first = try CallPulseBinary.run(["demo"], directory: Repository.root, environment: [:], databaseIn: dir)
+        let first = try CallPulseBinary.run(["demo", "--show"], directory: Repository.root, environment: [:], databaseIn: dir)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("Campaign demo"))
         #expect(first.stdout.contains("loaded: 80"))
-        let second = try CallPulseBinary.run(["demo"], directory: Repository.root, environment: [:], databaseIn: dir)
+        let second = try CallPulseBinary.run(["demo", "--show"], directory: Repository.root, environment: [:], databaseIn: dir)
         #expect(second.status == 0)
         #expect(!second.stdout.contains("Imported"))
         #expect(second.stdout.contains("loaded: 80"))

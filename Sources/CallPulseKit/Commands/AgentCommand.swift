@@ -16,17 +16,24 @@ public struct AgentCommand: ParsableCommand {
     @OptionGroup public var database: DatabaseOptions
     @Argument(help: "The campaign to work (default: the only active one).") public var campaign: String?
     @Option(help: "The agent's name in the call log (default: the login name).") public var agent: String?
+    @Option(help: ArgumentHelp("Seconds a claimed contact stays reserved without activity; a crashed console's contacts return to the queue after this.",
+                               valueName: "SECONDS"))
+    public var lease: Int64 = 120
 
     public init() {}
+
+    public func validate() throws {
+        guard (1...3600).contains(lease) else { throw ValidationError("--lease must be between 1 and 3600 seconds, not \(lease)") }
+    }
 
     public func run() throws {
         let db = try database.open()
         let campaignID = try campaign ?? Self.onlyActiveCampaign(db)
-        try Self.runConsole(database: db, campaignID: campaignID, agent: agent ?? LoginName.current)
+        try Self.runConsole(database: db, campaignID: campaignID, agent: agent ?? LoginName.current, lease: lease)
     }
 
     /// Opens the console on the terminal (readline) or on piped input (plain lines).
-    static func runConsole(database: AppDatabase, campaignID: String, agent: String) throws {
+    static func runConsole(database: AppDatabase, campaignID: String, agent: String, lease: Int64 = 120) throws {
         let interactive = Terminal.stdinIsTerminal
         let reader: any LineReader
         let output = ConsoleOutput.standard()
@@ -38,6 +45,7 @@ public struct AgentCommand: ParsableCommand {
         }
         let console = try Console(database: database, campaignID: campaignID, agent: agent, reader: reader,
                                   output: output, interactive: interactive)
+        console.queue.leaseSeconds = lease
         try console.run()
     }
 

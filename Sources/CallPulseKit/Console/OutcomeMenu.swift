@@ -10,7 +10,7 @@ enum OutcomeMenu {
         var lines: [String] = []
         var row = ""
         for outcome in ordered {
-            let item = "\(outcome.key) \(outcome == .answered ? "answered" : outcome.label)"
+            let item = "\(outcome.key) \(outcome.label)"
             if row.count + item.count + 3 > 78 {
                 lines.append(row)
                 row = ""
@@ -18,7 +18,7 @@ enum OutcomeMenu {
             row += (row.isEmpty ? "  " : "   ") + item
         }
         if !row.isEmpty { lines.append(row) }
-        lines.append("  s skip (give the contact back)   q quit   (a key may be followed by a note: n ei vastaa)")
+        lines.append("  q quit (the contact goes back to the queue)   ? keys   a key may be followed by a note: n ei vastaa")
         return lines
     }()
 }

@@ -37,7 +37,7 @@ public enum CallOutcome: String, Sendable, CaseIterable, Codable {
     /// How the agent's menu names it.
     public var label: String {
         switch self {
-        case .answered: "answered: start the interview"
+        case .answered: "answered"
         case .noAnswer: "no answer"
         case .busy: "busy"
         case .answeringMachine: "answering machine"

@@ -63,7 +63,7 @@ extension AppDatabase {
             try record.save(db)
             try db.execute(sql: """
                 UPDATE contact SET leaseUntil = ?, leaseAgent = ?
-                WHERE id = ? AND (leaseAgent = ? OR leaseUntil IS NULL OR leaseUntil < ?)
+                WHERE id = ? AND (leaseAgent = ? OR leaseUntil IS NULL OR leaseUntil <= ?)
                 """, arguments: [leaseUntil, agent, contactID, agent, now])
             return try Self.createFollowUps(db, interviewID: interviewID, contactID: contactID, alerts: alerts, now: now)
         }

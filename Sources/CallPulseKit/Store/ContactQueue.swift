@@ -65,7 +65,7 @@ public struct ContactQueue: Sendable {
 
     private func nextCandidate(_ db: Database, campaign: Campaign, openZones: [String],
                                now: Int64) throws -> (Contact, ClaimedContact.Reason)? {
-        let leaseFree: SQL = "(leaseUntil IS NULL OR leaseUntil < \(now))"
+        let leaseFree: SQL = "(leaseUntil IS NULL OR leaseUntil <= \(now))"
         let appointment = try SQLRequest<Contact>("""
             SELECT * FROM contact
             WHERE campaignId = \(campaignID) AND status = 'scheduled' AND nextCallAt <= \(now)
@@ -118,7 +118,7 @@ public struct ContactQueue: Sendable {
         let row = try Row.fetchOne(db, sql: """
             SELECT count(*) FILTER (WHERE status != 'done') AS remaining,
                    count(*) AS total,
-                   count(*) FILTER (WHERE status != 'done' AND leaseUntil >= ?) AS leased,
+                   count(*) FILTER (WHERE status != 'done' AND leaseUntil > ?) AS leased,
                    min(nextCallAt) FILTER (WHERE status = 'scheduled' AND nextCallAt > ?) AS nextAt,
                    count(*) FILTER (WHERE status = 'new' OR (status = 'scheduled' AND nextCallAt <= ?)) AS due
             FROM contact WHERE campaignId = ?

@@ -1,0 +1,59 @@
+import Foundation
+
+/// A `callpulse` process driven line by line through pipes, for tests that must act between
+/// answers (kill it mid-interview) or run many consoles at once.
+final class ConsoleProcess: @unchecked Sendable {
+    // @unchecked: `buffer` is only touched under `lock`; the readability handler runs on its own queue.
+    let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private let lock = NSLock()
+    private var buffer = ""
+
+    init(_ arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: CallPulseBinary.path)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        process.environment = env
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self, !data.isEmpty else { return }
+            self.lock.withLock { self.buffer += String(decoding: data, as: UTF8.self) }
+        }
+        try process.run()
+    }
+
+    var transcript: String { lock.withLock { buffer } }
+
+    func send(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
+
+    func closeInput() { try? input.fileHandleForWriting.close() }
+
+    /// Waits until the transcript contains `text` `count` times; false on timeout or exit.
+    @discardableResult
+    func waitFor(_ text: String, count: Int = 1, timeout: TimeInterval = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if transcript.components(separatedBy: text).count - 1 >= count { return true }
+            if !process.isRunning { return transcript.components(separatedBy: text).count - 1 >= count }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return false
+    }
+
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        output.fileHandleForReading.readabilityHandler = nil
+    }
+
+    func wait() {
+        process.waitUntilExit()
+        Thread.sleep(forTimeInterval: 0.05)
+        output.fileHandleForReading.readabilityHandler = nil
+    }
+}
