@@ -199,3 +199,11 @@ final class TestClock: @unchecked Sendable {
         #expect(back.contact.id == one.contact.id)
     }
 }
+
+@Suite struct ConsoleOutputTests {
+    @Test func longLinesWrapAtSpacesKeepingTheIndent() {
+        let lines = ConsoleOutput.wrap("  Kuinka todennäköisesti suosittelisitte yritystä", width: 20)
+        #expect(lines == ["  Kuinka", "  todennäköisesti", "  suosittelisitte", "  yritystä"])
+        #expect(ConsoleOutput.wrap("short", width: 20) == ["short"])
+    }
+}

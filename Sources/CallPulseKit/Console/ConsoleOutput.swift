@@ -24,8 +24,33 @@ public final class ConsoleOutput: @unchecked Sendable {
         }
     }
 
-    /// Writes one line.
-    public func line(_ string: String = "") { write(string + "\n") }
+    /// Writes one line; on a terminal, long lines are wrapped at spaces to the window's width
+    /// (read each time, so a resized window is followed), keeping the line's indentation.
+    public func line(_ string: String = "") {
+        guard toStandardOutput, let width = Terminal.columns, string.count > width else {
+            write(string + "\n")
+            return
+        }
+        write(Self.wrap(string, width: width).joined(separator: "\n") + "\n")
+    }
+
+    /// Splits a line at spaces into lines of at most `width` characters (a longer word stands alone).
+    static func wrap(_ line: String, width: Int) -> [String] {
+        let indent = String(line.prefix { $0 == " " })
+        var lines: [String] = []
+        var current = ""
+        for word in line.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = current.isEmpty ? indent + word : current + " " + word
+            if candidate.count > width, !current.isEmpty {
+                lines.append(current)
+                current = indent + word
+            } else {
+                current = candidate
+            }
+        }
+        lines.append(current)
+        return lines
+    }
 
     /// Everything written so far (recording outputs only).
     public var transcript: String { lock.withLock { text } }

@@ -18,7 +18,8 @@ enum OutcomeMenu {
             row += (row.isEmpty ? "  " : "   ") + item
         }
         if !row.isEmpty { lines.append(row) }
-        lines.append("  q quit (the contact goes back to the queue)   ? keys   a key may be followed by a note: n ei vastaa")
+        lines.append("  q quit (the contact goes back to the queue)   ? keys")
+        lines.append("  A key may be followed by a note for the call log, e.g.  n ei vastaa")
         return lines
     }()
 }

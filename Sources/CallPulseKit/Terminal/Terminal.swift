@@ -8,6 +8,14 @@ public enum Terminal {
     /// Whether standard input is a terminal.
     public static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
+    /// The terminal window's width in columns; nil when standard output is not a terminal.
+    public static var columns: Int? {
+        guard stdoutIsTerminal else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// Whether to colour output: only on a terminal, and never when `NO_COLOR` is set.
     public static var useColor: Bool {
         stdoutIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
