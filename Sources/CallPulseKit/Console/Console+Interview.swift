@@ -54,6 +54,11 @@ extension Console {
                 cursor = state.nextQuestion(after: question.id).flatMap { state.answer(to: $0.id) == nil ? nil : $0.id }
                 continue
             }
+            if text.trimmingCharacters(in: .whitespaces).isEmpty, question.optional {
+                try save(.special(.skipped), question: question, state: &state, run: &run)
+                cursor = nil
+                continue
+            }
             switch AnswerParser.parse(text, for: question, language: language) {
             case let .failure(error):
                 output.line("  ✗ \(error.message)")
