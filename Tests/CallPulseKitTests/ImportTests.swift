@@ -115,6 +115,12 @@ import Testing
         #expect(named.imported == 1)
     }
 
+    @Test func rowsOfBareDelimitersAreBlankLines() throws {
+        let summary = try importFile(try dir.write("x.csv", "phone;name\r\n040 123 4567;A\r\n;;\r\n;\r\n"))
+        #expect(summary.rowsRead == 1)
+        #expect(summary.imported == 1 && summary.rejected == 0)
+    }
+
     @Test func dryRunImportsNothing() throws {
         let summary = try importFile(try dir.write("a.csv", "phone\n0401234567\n0507654321\n")) { $0.dryRun = true }
         #expect(summary.imported == 2 && summary.dryRun)

@@ -31,7 +31,11 @@ public final class ReadlineReader: LineReader {
         ReadlineState.interrupted = 0
         ReadlineState.lineReady = false
         rl_callback_handler_install(prompt, ReadlineState.lineHandler)
-        defer { rl_callback_handler_remove() }
+        ReadlineState.installed = true
+        defer {
+            if ReadlineState.installed { rl_callback_handler_remove() }
+            ReadlineState.installed = false
+        }
         while true {
             if ReadlineState.terminated != 0 {
                 rl_callback_sigcleanup()
@@ -89,9 +93,15 @@ enum ReadlineState {
     // Allocated once and never freed or written: readline only reads it.
     nonisolated(unsafe) static let wordBreaks: UnsafePointer<CChar> = UnsafePointer(strdup(" \t\n")!)
 
+    nonisolated(unsafe) static var installed = false
+
+    /// Takes the finished line and removes itself at once: left installed, readline would show the
+    /// prompt again for a next line the console has not asked for yet.
     static let lineHandler: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void = { text in
         ReadlineState.line = text
         ReadlineState.lineReady = true
+        rl_callback_handler_remove()
+        ReadlineState.installed = false
     }
 
     static let generator: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = { text, state in

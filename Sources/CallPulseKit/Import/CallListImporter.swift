@@ -105,10 +105,14 @@ public struct CallListImporter: Sendable {
         var endOfFile = false
         while !endOfFile {
             batch.removeAll(keepingCapacity: true)
-            while batch.count < Self.batchSize, let record = try reader.next() {
+            var readCount = 0
+            while readCount < Self.batchSize, let record = try reader.next() {
+                readCount += 1
+                // Excel writes rows of bare delimiters (";;;") after the data: blank lines, not contacts.
+                if record.fields.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
                 batch.append(record)
             }
-            endOfFile = batch.count < Self.batchSize
+            endOfFile = readCount < Self.batchSize
             summary.rowsRead += batch.count
             let phones = Self.parsePhones(batch, column: rows.columns.phone, normalizer: normalizer)
             for (record, phone) in zip(batch, phones) {
