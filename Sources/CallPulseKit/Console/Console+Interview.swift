@@ -161,7 +161,7 @@ extension Console {
             try database.completeInterview(interviewID: run.interviewID, callID: run.callID, contactID: run.contactID, now: clock())
         }
         summary.completes += 1
-        output.line("✓ Interview complete (AAPOR 1.1): \(state.answers.count) answers saved.")
+        output.line("✓ Interview complete (AAPOR 1.1): \(state.answers.count) answer\(state.answers.count == 1 ? "" : "s") saved.")
         for line in run.followUps { output.line("  ⚑ " + line) }
         return true
     }
@@ -174,7 +174,7 @@ extension Console {
         }
         let resume = state.current.map { " It resumes at \($0.id) next time." } ?? ""
         let when = callbackAt.map { " Call back \(TimeFormat.dateTime($0, timeZone: zone)) \(zone.identifier)." } ?? ""
-        output.line("Interview broken off: \(state.answers.count) answers saved.\(resume)\(when)")
+        output.line("Interview broken off: \(state.answers.count) answer\(state.answers.count == 1 ? "" : "s") saved.\(resume)\(when)")
     }
 
     /// Asks after Ctrl-C or Ctrl-D whether to break off; true means break off.
