@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "callpulse", targets: ["callpulse"]),
+        .executable(name: "callpulse-bench", targets: ["callpulse-bench"]),
         .library(name: "CallPulseKit", targets: ["CallPulseKit"]),
     ],
     dependencies: [
@@ -35,6 +36,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "callpulse", dependencies: ["CallPulseKit"]),
+        .executableTarget(
+            name: "callpulse-bench",
+            dependencies: [
+                "CallPulseKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "CallPulseKitTests",
             dependencies: ["CallPulseKit"],
