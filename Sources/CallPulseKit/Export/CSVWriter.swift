@@ -5,7 +5,11 @@ import Foundation
 /// injection: a text field starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'`.
 ///
 /// The file is created with mode 0600 under a temporary name and only takes its real name in
-/// `finish()`, so a failed run never leaves a half-written file behind.
+/// `finish()`, so a failed run never leaves a half-written file behind. Writing to standard output
+/// (`init(standardOutput:)`) streams the same bytes with no temporary file.
+///
+/// In the Excel dialect a `.number` field's decimal point becomes a decimal comma (`3,5`), as
+/// Excel reads numbers in Finnish and most European locales.
 public final class CSVWriter {
     /// Comma and no BOM (RFC 4180), or semicolon with a UTF-8 BOM for Excel in European locales.
     public enum Dialect: Sendable {
@@ -14,8 +18,9 @@ public final class CSVWriter {
         var delimiter: UInt8 { self == .excel ? UInt8(ascii: ";") : UInt8(ascii: ",") }
     }
 
-    /// A field to write: text (guarded against formulas) or a number (written as is).
-    public enum Field: Sendable, ExpressibleByStringLiteral {
+    /// A field to write: text (guarded against formulas) or a number (written as is, with a
+    /// decimal comma in the Excel dialect). Only values that really are numbers may be `.number`.
+    public enum Field: Sendable, Equatable, ExpressibleByStringLiteral {
         case text(String)
         case number(String)
         case empty
@@ -23,9 +28,11 @@ public final class CSVWriter {
         public init(stringLiteral value: String) { self = .text(value) }
     }
 
+    /// The file's final name, or `-` for standard output.
     public let path: String
     public let dialect: Dialect
-    private let temporaryPath: String
+    /// The file written until `finish()`; nil when writing to standard output.
+    private let temporaryPath: String?
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var finished = false
@@ -34,19 +41,31 @@ public final class CSVWriter {
     public init(path: String, dialect: Dialect = .rfc4180) throws {
         self.path = path
         self.dialect = dialect
-        temporaryPath = path + ".partial"
+        let temporaryPath = path + ".partial"
+        self.temporaryPath = temporaryPath
         let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else {
             throw CSVWriterError(path: path, reason: String(cString: strerror(errno)))
         }
         fchmod(fd, 0o600)
         handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        buffer.reserveCapacity(1 << 16)
-        if dialect == .excel { buffer += [0xEF, 0xBB, 0xBF] }
+        startBuffer()
     }
 
-    deinit {
-        if !finished { try? handle.close(); unlink(temporaryPath) }
+    /// Streams to standard output: nothing to rename, and nothing to take back on failure.
+    public init(standardOutput dialect: Dialect = .rfc4180) {
+        path = "-"
+        self.dialect = dialect
+        temporaryPath = nil
+        handle = FileHandle.standardOutput
+        startBuffer()
+    }
+
+    deinit { discard() }
+
+    private func startBuffer() {
+        buffer.reserveCapacity(1 << 16)
+        if dialect == .excel { buffer += [0xEF, 0xBB, 0xBF] }
     }
 
     /// Writes one record.
@@ -55,6 +74,7 @@ public final class CSVWriter {
             if index > 0 { buffer.append(dialect.delimiter) }
             switch field {
             case .empty: break
+            case let .number(text) where dialect == .excel: appendDecimalComma(text)
             case let .number(text): appendEscaped(text, guardFormula: false)
             case let .text(text): appendEscaped(text, guardFormula: true)
             }
@@ -66,9 +86,13 @@ public final class CSVWriter {
     /// Writes one record of text fields.
     public func writeRow(texts: [String]) throws { try writeRow(texts.map { .text($0) }) }
 
-    /// Flushes, syncs and gives the file its real name.
+    /// Flushes, syncs and gives the file its real name (standard output is only flushed).
     public func finish() throws {
         try flush()
+        guard let temporaryPath else {
+            finished = true
+            return
+        }
         do {
             try handle.synchronize()
             try handle.close()
@@ -85,6 +109,7 @@ public final class CSVWriter {
     public func discard() {
         guard !finished else { return }
         finished = true
+        guard let temporaryPath else { return }
         try? handle.close()
         unlink(temporaryPath)
     }
@@ -95,6 +120,12 @@ public final class CSVWriter {
             throw CSVWriterError(path: path, reason: error.localizedDescription)
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// A number in the Excel dialect: `3.5` → `3,5`; no quotes are needed, as `;` is the delimiter.
+    private func appendDecimalComma(_ text: String) {
+        guard text.utf8.contains(UInt8(ascii: ".")) else { return appendEscaped(text, guardFormula: false) }
+        buffer += text.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: ",") : $0 }
     }
 
     private func appendEscaped(_ text: String, guardFormula: Bool) {

@@ -152,6 +152,13 @@ extension AppDatabase {
                 CREATE INDEX audit_entity ON audit(entity, entityId);
                 """)
         }
+        migrator.registerMigration("export-indexes") { db in
+            // The export reads each interview's notes, and a campaign's interviews in id order.
+            try db.execute(sql: """
+                CREATE INDEX note_interview ON note(interviewId);
+                CREATE INDEX interview_export ON interview(campaignId, id);
+                """)
+        }
         return migrator
     }
 }

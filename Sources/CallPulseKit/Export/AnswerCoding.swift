@@ -1,0 +1,50 @@
+import GRDB
+
+/// How an answer is written in the export, for researchers (the codebook says the same):
+/// rating scales and numbers as numbers, yes/no as 1 = yes / 0 = no, a choice as its code
+/// (several codes of a multiple choice separated by spaces), free text verbatim. A question
+/// that was asked but not answered carries a code; one that was never asked stays empty.
+public enum AnswerCoding {
+    /// The respondent did not know.
+    public static let dontKnow = "DK"
+    /// The respondent refused to answer.
+    public static let refused = "REF"
+    /// An optional question was asked and skipped.
+    public static let skipped = "SKIP"
+
+    /// The special codes with their meaning, as the codebook lists them.
+    public static let specialCodes = [
+        (dontKnow, "don't know"), (refused, "refused"), (skipped, "asked, not answered"),
+        ("(empty)", "not asked"),
+    ]
+
+    /// The code of a special answer as stored (`dontKnow`, `refused`, `skipped`).
+    static func code(ofSpecial special: String) -> String {
+        switch special {
+        case SpecialAnswer.dontKnow.rawValue: dontKnow
+        case SpecialAnswer.refused.rawValue: refused
+        default: skipped
+        }
+    }
+
+    /// The field for a stored answer: `value` as `AppDatabase.exportedAnswers` decodes it.
+    static func field(value: DatabaseValue, special: String?, kind: QuestionKind) -> CSVWriter.Field {
+        switch value.storage {
+        case let .int64(number):
+            if case .yesno = kind { return .number(number == 0 ? "0" : "1") }
+            return .number(String(number))
+        case let .double(number): return .number(NumberText.format(number))
+        case let .string(text): return .text(text)
+        case .null, .blob: return special.map { .text(code(ofSpecial: $0)) } ?? .empty
+        }
+    }
+}
+
+/// Numbers as text for files: whole numbers without a decimal point, others in their shortest
+/// exact form with a decimal point (`3.5`); the Excel dialect turns the point into a comma.
+enum NumberText {
+    static func format(_ number: Double) -> String {
+        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
+    }
+}

@@ -1,0 +1,91 @@
+import GRDB
+
+/// Which of a campaign's interviews or calls an export takes.
+public struct ExportSelection: Sendable {
+    public var campaignID: String
+    /// Only interviews that ended (or, unfinished, started) and calls that started at or after
+    /// this instant; nil takes all.
+    public var since: Int64?
+    /// Whether broken-off interviews (partials) are exported beside the complete ones.
+    public var includePartials: Bool
+
+    public init(campaignID: String, since: Int64? = nil, includePartials: Bool = false) {
+        self.campaignID = campaignID
+        self.since = since
+        self.includePartials = includePartials
+    }
+}
+
+/// The streaming queries behind `callpulse export`. Each returns a cursor: rows are read from
+/// SQLite one at a time, so memory stays flat whatever the campaign's size. Use them inside one
+/// `read { }` so every cursor sees the same snapshot.
+extension AppDatabase {
+    /// The interviews, ordered by id. Columns, by position: 0 id, 1 contactId, 2 agent,
+    /// 3 language, 4 startedAt, 5 endedAt, 6 disposition (the case's final one when it has one),
+    /// 7 notes (the interview's notes joined by " | "), then when `contactFields` is given:
+    /// phone, name, firstName, lastName and each named field from the contact's `fields`.
+    static func exportedInterviews(_ db: Database, _ selection: ExportSelection,
+                                   contactFields: [String]?) throws -> RowCursor {
+        var columns: [SQL] = [
+            "i.id", "i.contactId", "i.agent", "i.language", "i.startedAt", "i.endedAt",
+            "COALESCE(c.disposition, i.disposition)",
+            """
+            (SELECT group_concat(text, ' | ') FROM (SELECT text FROM note WHERE note.interviewId = i.id
+             ORDER BY createdAt, id))
+            """,
+        ]
+        if let contactFields {
+            columns += ["c.phone", "c.name", "c.firstName", "c.lastName"]
+            // A JSON path naming the key in quotes: campaign field names are normalized identifiers.
+            columns += contactFields.map { field in "json_extract(c.fields, \("$.\"" + field + "\""))" }
+        }
+        let request = SQLRequest<Row>("""
+            SELECT \(columns.joined(separator: ", "))
+            FROM interview i JOIN contact c ON c.id = i.contactId
+            WHERE \(interviewFilter(selection))
+            ORDER BY i.id
+            """)
+        return try Row.fetchCursor(db, request)
+    }
+
+    /// The answers of the interviews `exportedInterviews` returns, ordered by interview.
+    /// Columns: 0 interviewId, 1 questionId, 2 the value as an SQL value (a number, 1/0 for
+    /// yes/no, the text, or a choice list's codes joined by spaces; NULL for a special answer),
+    /// 3 special (`skipped`, `dontKnow`, `refused` or NULL).
+    static func exportedAnswers(_ db: Database, _ selection: ExportSelection) throws -> RowCursor {
+        let request = SQLRequest<Row>("""
+            SELECT a.interviewId, a.questionId,
+                   CASE WHEN json_type(a.value) = 'array'
+                        THEN (SELECT group_concat(value, ' ') FROM json_each(a.value))
+                        ELSE json_extract(a.value, '$') END,
+                   a.special
+            FROM interview i JOIN answer a ON a.interviewId = i.id
+            WHERE \(interviewFilter(selection))
+            ORDER BY i.id
+            """)
+        return try Row.fetchCursor(db, request)
+    }
+
+    /// The call attempts, ordered by time. Columns: 0 id, 1 contactId, 2 startedAt, 3 endedAt,
+    /// 4 agent, 5 outcome, 6 aapor, 7 note, then with `personal`: 8 phone, 9 name.
+    static func exportedCalls(_ db: Database, _ selection: ExportSelection, personal: Bool) throws -> RowCursor {
+        let personalColumns: SQL = personal ? ", c.phone, c.name" : ""
+        let since: SQL = selection.since.map { "AND k.startedAt >= \($0)" } ?? ""
+        let request = SQLRequest<Row>("""
+            SELECT k.id, k.contactId, k.startedAt, k.endedAt, k.agent, k.outcome, k.aapor, k.note \(personalColumns)
+            FROM call k JOIN contact c ON c.id = k.contactId
+            WHERE k.campaignId = \(selection.campaignID) \(since)
+            ORDER BY k.startedAt, k.id
+            """)
+        return try Row.fetchCursor(db, request)
+    }
+
+    /// The same condition for interviews and their answers, so the two cursors stay in step.
+    /// The unary `+` keeps SQLite off the (campaignId, status) index, whose order by status would
+    /// need a sort of every row; `interview_export` (campaignId, id) yields them in id order.
+    private static func interviewFilter(_ selection: ExportSelection) -> SQL {
+        let statuses = selection.includePartials ? ["complete", "brokenOff"] : ["complete"]
+        let since: SQL = selection.since.map { "AND COALESCE(i.endedAt, i.startedAt) >= \($0)" } ?? ""
+        return "i.campaignId = \(selection.campaignID) AND +i.status IN \(statuses) \(since)"
+    }
+}
