@@ -66,3 +66,26 @@ extension Campaign {
         ]
     }
 }
+
+extension Campaign {
+    /// Decodes a row by hand; `fields` is stored as a JSON array.
+    public init(row: Row) throws {
+        id = row["id"]
+        client = row["client"]
+        title = row["title"]
+        status = row["status"]
+        scriptId = row["scriptId"]
+        scriptFile = row["scriptFile"]
+        scriptYAML = row["scriptYAML"]
+        let fieldsJSON: String = row["fields"] ?? "[]"
+        fields = (try? JSONDecoder().decode([String].self, from: Data(fieldsJSON.utf8))) ?? []
+        maxAttempts = row["maxAttempts"]
+        weekdayWindow = row["weekdayWindow"]
+        saturdayWindow = row["saturdayWindow"]
+        sundayWindow = row["sundayWindow"]
+        timeZone = row["timeZone"]
+        quarantineDays = row["quarantineDays"]
+        createdAt = row["createdAt"]
+        closedAt = row["closedAt"]
+    }
+}

@@ -19,13 +19,15 @@ extension AppDatabase {
     /// The contact card's details: earlier calls, notes, and an interview to resume.
     static func details(_ db: Database, of contact: Contact, reason: ClaimedContact.Reason) throws -> ClaimedContact {
         let id = contact.id!
-        let calls = try CallRecord.filter(Column("contactId") == id).order(Column("startedAt"), Column("id")).fetchAll(db)
-        let notes = try NoteRecord.filter(Column("contactId") == id).order(Column("createdAt"), Column("id")).fetchAll(db)
-        let resumable = try InterviewRecord
-            .filter(Column("contactId") == id && Column("status") != InterviewRecord.Status.complete.rawValue)
-            .order(Column("id").desc).fetchOne(db)
+        let calls = try Self.calls(db, contactID: id)
+        let notes = try NoteRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM note WHERE contactId = ? ORDER BY createdAt, id"), arguments: [id])
+        let resumable = try InterviewRecord.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM interview WHERE contactId = ? AND status != 'complete' ORDER BY id DESC LIMIT 1"),
+            arguments: [id])
         let answers = try resumable.map {
-            try AnswerRecord.filter(Column("interviewId") == $0.id!).order(Column("id")).fetchAll(db)
+            try AnswerRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM answer WHERE interviewId = ? ORDER BY id"),
+                                      arguments: [$0.id!])
         } ?? []
         return ClaimedContact(contact: contact, reason: reason, calls: calls, notes: notes, resumable: resumable, answers: answers)
     }
@@ -57,7 +59,7 @@ extension AppDatabase {
         precondition(result.outcome != .answered, "an answered call starts an interview")
         return try write { db in
             var contact = try Self.contact(db, id: contactID)
-            let campaign = try Self.campaign(db, id: contact.campaignId)
+            let campaign = try Self.campaignRules(db, id: contact.campaignId)
             var call = CallRecord(contactId: contactID, campaignId: contact.campaignId, agent: agent, startedAt: startedAt,
                                   endedAt: now, outcome: result.outcome, aapor: result.outcome.aaporCode,
                                   note: result.note, callbackAt: result.callbackAt)
@@ -94,7 +96,7 @@ extension AppDatabase {
     /// Schedules the next try by the campaign's rules, or ends the case when attempts ran out.
     static func scheduleRetry(_ db: Database, contact: inout Contact, campaign: Campaign, outcome: CallOutcome,
                               now: Int64, interviewShare: Double? = nil) throws {
-        let calls = try CallRecord.filter(Column("contactId") == contact.id!).order(Column("startedAt"), Column("id")).fetchAll(db)
+        let calls = try Self.calls(db, contactID: contact.id!)
         let policy = RetryPolicy(maxAttempts: campaign.maxAttempts)
         if contact.attempts >= campaign.maxAttempts {
             contact.status = .done
@@ -115,8 +117,15 @@ extension AppDatabase {
     }
 
     static func contact(_ db: Database, id: Int64) throws -> Contact {
-        guard let contact = try Contact.fetchOne(db, key: id) else { throw StoreError.contactNotFound(id) }
+        guard let contact = try Contact.fetchOne(db.cachedStatement(sql: "SELECT * FROM contact WHERE id = ?"), arguments: [id])
+        else { throw StoreError.contactNotFound(id) }
         return contact
+    }
+
+    /// A contact's calls, oldest first.
+    static func calls(_ db: Database, contactID: Int64) throws -> [CallRecord] {
+        try CallRecord.fetchAll(db.cachedStatement(sql: "SELECT * FROM call WHERE contactId = ? ORDER BY startedAt, id"),
+                                arguments: [contactID])
     }
 
     /// Adds a number to the do-not-call list (no-op when it is there already), with an audit line.

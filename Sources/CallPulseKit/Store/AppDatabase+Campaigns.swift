@@ -38,6 +38,18 @@ extension AppDatabase {
         return campaign
     }
 
+    /// The campaign's rules and status without its script text: what the calling path needs,
+    /// read through a cached statement.
+    static func campaignRules(_ db: Database, id: String) throws -> Campaign {
+        let statement = try db.cachedStatement(sql: """
+            SELECT id, client, title, status, scriptId, scriptFile, '' AS scriptYAML, fields, maxAttempts, weekdayWindow,
+                   saturdayWindow, sundayWindow, timeZone, quarantineDays, createdAt, closedAt
+            FROM campaign WHERE id = ?
+            """)
+        guard let campaign = try Campaign.fetchOne(statement, arguments: [id]) else { throw StoreError.campaignNotFound(id) }
+        return campaign
+    }
+
     /// Pauses, resumes or closes a campaign, recording who did it.
     @discardableResult
     public func setStatus(_ status: Campaign.Status, campaignID: String, actor: String, at now: Int64) throws -> Campaign {

@@ -77,7 +77,7 @@ extension AppDatabase {
                                         now: Int64) throws -> [FollowUp] {
         guard !alerts.isEmpty else { return [] }
         let contact = try contact(db, id: contactID)
-        let campaign = try campaign(db, id: contact.campaignId)
+        let campaign = try campaignRules(db, id: contact.campaignId)
         let zone = TimeZone(identifier: campaign.timeZone) ?? .current
         var created: [FollowUp] = []
         for alert in alerts {
@@ -116,7 +116,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE call SET endedAt = ?, aapor = ?, callbackAt = ? WHERE id = ?",
                            arguments: [now, code, callbackAt, callID])
             var contact = try Self.contact(db, id: contactID)
-            let campaign = try Self.campaign(db, id: contact.campaignId)
+            let campaign = try Self.campaignRules(db, id: contact.campaignId)
             contact.leaseAgent = nil
             contact.leaseUntil = nil
             if let callbackAt {

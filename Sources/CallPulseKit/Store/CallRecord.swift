@@ -94,3 +94,32 @@ public struct NoteRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension CallRecord {
+    /// Decodes a row by hand (the contact card and every retry read a contact's calls).
+    public init(row: Row) throws {
+        id = row["id"]
+        contactId = row["contactId"]
+        campaignId = row["campaignId"]
+        agent = row["agent"]
+        startedAt = row["startedAt"]
+        endedAt = row["endedAt"]
+        outcome = row["outcome"]
+        aapor = row["aapor"]
+        note = row["note"]
+        callbackAt = row["callbackAt"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["contactId"] = contactId
+        container["campaignId"] = campaignId
+        container["agent"] = agent
+        container["startedAt"] = startedAt
+        container["endedAt"] = endedAt
+        container["outcome"] = outcome
+        container["aapor"] = aapor
+        container["note"] = note
+        container["callbackAt"] = callbackAt
+    }
+}

@@ -16,9 +16,12 @@ public struct ContactQueue: Sendable {
     public var leaseSeconds: Int64 = 120
     /// How long a due appointment waits for the agent who made it before anyone may take it.
     public var appointmentGrace: Int64 = 15 * 60
-    /// The time zones of the campaign's contacts, cached; refreshed every few minutes.
+    /// The campaign's rules and the time zones of its contacts, cached; refreshed every few minutes.
+    private var campaign: Campaign?
     private var zones: [String] = []
     private var zonesLoadedAt: Int64?
+    /// The zones whose calling window is open, for the minute they were worked out in.
+    private var openZones: (minute: Int64, zones: [String])?
 
     public init(database: AppDatabase, campaignID: String, agent: String) {
         self.database = database
@@ -28,23 +31,26 @@ public struct ContactQueue: Sendable {
 
     /// Claims the next contact for the agent at `now`.
     public mutating func claimNext(now: Int64) throws -> ClaimResult {
-        if zones.isEmpty || now - (zonesLoadedAt ?? now) > 300 { try loadZones(now: now) }
+        if campaign == nil || zones.isEmpty || now - (zonesLoadedAt ?? now) > 300 { try loadZones(now: now) }
+        guard let campaign else { throw StoreError.campaignNotFound(campaignID) }
         let zones = self.zones
+        let open = openZones(at: now)
         return try database.write { db in
-            let campaign = try AppDatabase.campaign(db, id: campaignID)
-            switch campaign.status {
-            case .paused: return .nothing(.campaignPaused)
-            case .closed: return .nothing(.campaignClosed)
-            case .active: break
+            let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM campaign WHERE id = ?"),
+                                             arguments: [campaignID])
+            switch status.flatMap(Campaign.Status.init(rawValue:)) {
+            case .paused?: return .nothing(.campaignPaused)
+            case .closed?: return .nothing(.campaignClosed)
+            case nil: throw StoreError.campaignNotFound(campaignID)
+            case .active?: break
             }
-            let openZones = zones.filter { CallingSchedule(campaign: campaign, timeZone: $0).isOpen(at: now) }
             for _ in 0..<200 {
-                guard let (contact, reason) = try nextCandidate(db, campaign: campaign, openZones: openZones, now: now) else {
+                guard let (contact, reason) = try nextCandidate(db, campaign: campaign, openZones: open, now: now) else {
                     return .nothing(try nothingReason(db, campaign: campaign, zones: zones, now: now))
                 }
                 if try blockIfNeeded(db, contact: contact, campaign: campaign, now: now) { continue }
-                try db.execute(sql: "UPDATE contact SET leaseAgent = ?, leaseUntil = ? WHERE id = ?",
-                               arguments: [agent, now + leaseSeconds, contact.id])
+                try db.cachedStatement(sql: "UPDATE contact SET leaseAgent = ?, leaseUntil = ? WHERE id = ?")
+                    .execute(arguments: [agent, now + leaseSeconds, contact.id])
                 var leased = contact
                 leased.leaseAgent = agent
                 leased.leaseUntil = now + leaseSeconds
@@ -55,39 +61,53 @@ public struct ContactQueue: Sendable {
     }
 
     private mutating func loadZones(now: Int64) throws {
-        let campaignZone = try database.campaign(id: campaignID).timeZone
+        let campaign = try database.read { try AppDatabase.campaignRules($0, id: campaignID) }
+        self.campaign = campaign
         zones = try database.read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT COALESCE(timeZone, ?) FROM contact WHERE campaignId = ?",
-                                arguments: [campaignZone, campaignID])
+                                arguments: [campaign.timeZone, campaignID])
         }
         zonesLoadedAt = now
+        openZones = nil
+    }
+
+    /// The zones where calling is allowed now; worked out once a minute (windows are whole minutes).
+    private mutating func openZones(at now: Int64) -> [String] {
+        let minute = now / 60
+        if let openZones, openZones.minute == minute { return openZones.zones }
+        guard let campaign else { return [] }
+        let open = zones.filter { CallingSchedule(campaign: campaign, timeZone: $0).isOpen(at: minute * 60) }
+        openZones = (minute, open)
+        return open
     }
 
     private func nextCandidate(_ db: Database, campaign: Campaign, openZones: [String],
                                now: Int64) throws -> (Contact, ClaimedContact.Reason)? {
-        let leaseFree: SQL = "(leaseUntil IS NULL OR leaseUntil <= \(now))"
-        let appointment = try SQLRequest<Contact>("""
+        let appointment = try Contact.fetchOne(db.cachedStatement(sql: """
             SELECT * FROM contact
-            WHERE campaignId = \(campaignID) AND status = 'scheduled' AND nextCallAt <= \(now)
-              AND appointmentAgent IS NOT NULL AND \(leaseFree)
-              AND (appointmentAgent = \(agent) OR nextCallAt <= \(now - appointmentGrace))
-            ORDER BY appointmentAgent = \(agent) DESC, nextCallAt LIMIT 1
-            """).fetchOne(db)
+            WHERE campaignId = ? AND status = 'scheduled' AND nextCallAt <= ?
+              AND appointmentAgent IS NOT NULL AND (leaseUntil IS NULL OR leaseUntil <= ?)
+              AND (appointmentAgent = ? OR nextCallAt <= ?)
+            ORDER BY appointmentAgent = ? DESC, nextCallAt LIMIT 1
+            """), arguments: [campaignID, now, now, agent, now - appointmentGrace, agent])
         if let appointment { return (appointment, .appointment) }
         guard !openZones.isEmpty else { return nil }
-        let zone: SQL = "COALESCE(timeZone, \(campaign.timeZone)) IN \(openZones)"
-        let retry = try SQLRequest<Contact>("""
+        // One placeholder per open zone: the statement is cached per number of zones.
+        let zoneList = Array(repeating: "?", count: openZones.count).joined(separator: ", ")
+        let zone = "COALESCE(timeZone, ?) IN (\(zoneList))"
+        let zoneArguments = StatementArguments([campaign.timeZone] + openZones)
+        let retry = try Contact.fetchOne(db.cachedStatement(sql: """
             SELECT * FROM contact
-            WHERE campaignId = \(campaignID) AND status = 'scheduled' AND nextCallAt <= \(now)
-              AND appointmentAgent IS NULL AND \(leaseFree) AND \(zone)
+            WHERE campaignId = ? AND status = 'scheduled' AND nextCallAt <= ?
+              AND appointmentAgent IS NULL AND (leaseUntil IS NULL OR leaseUntil <= ?) AND \(zone)
             ORDER BY nextCallAt LIMIT 1
-            """).fetchOne(db)
+            """), arguments: [campaignID, now, now] + zoneArguments)
         if let retry { return (retry, .retry) }
-        let fresh = try SQLRequest<Contact>("""
+        let fresh = try Contact.fetchOne(db.cachedStatement(sql: """
             SELECT * FROM contact
-            WHERE campaignId = \(campaignID) AND status = 'new' AND \(leaseFree) AND \(zone)
+            WHERE campaignId = ? AND status = 'new' AND (leaseUntil IS NULL OR leaseUntil <= ?) AND \(zone)
             ORDER BY nextCallAt, id LIMIT 1
-            """).fetchOne(db)
+            """), arguments: [campaignID, now] + zoneArguments)
         return fresh.map { ($0, .fresh) }
     }
 
@@ -95,7 +115,7 @@ public struct ContactQueue: Sendable {
     /// or the person completed an interview within the quarantine (retried when it ends).
     private func blockIfNeeded(_ db: Database, contact: Contact, campaign: Campaign, now: Int64) throws -> Bool {
         guard let id = contact.id else { return true }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM doNotCall WHERE phone = ?", arguments: [contact.phone]) == true {
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM doNotCall WHERE phone = ?"), arguments: [contact.phone]) == true {
             try db.execute(sql: """
                 UPDATE contact SET status = 'done', disposition = '2.11', nextCallAt = NULL, leaseAgent = NULL, leaseUntil = NULL
                 WHERE id = ?
@@ -104,10 +124,10 @@ public struct ContactQueue: Sendable {
         }
         guard campaign.quarantineDays > 0 else { return false }
         let since = now - Int64(campaign.quarantineDays) * 86_400
-        let lastComplete = try Int64.fetchOne(db, sql: """
+        let lastComplete = try Int64.fetchOne(db.cachedStatement(sql: """
             SELECT max(i.endedAt) FROM contact c JOIN interview i ON i.contactId = c.id
             WHERE c.phone = ? AND c.id != ? AND i.status = 'complete' AND i.endedAt > ?
-            """, arguments: [contact.phone, id, since])
+            """), arguments: [contact.phone, id, since])
         guard let lastComplete else { return false }
         let until = lastComplete + Int64(campaign.quarantineDays) * 86_400
         try db.execute(sql: "UPDATE contact SET status = 'scheduled', nextCallAt = ? WHERE id = ?", arguments: [until, id])
