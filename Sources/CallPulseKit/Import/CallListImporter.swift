@@ -60,11 +60,13 @@ public struct CallListImporter: Sendable {
         }
         var rows = RowMapper(columns: columns, languages: script.languages, file: file)
         do {
-            try database.writer.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    try importRows(db, reader: reader, rows: &rows, normalizer: normalizer, campaign: campaign,
-                                   options: options, now: now, summary: &summary, rejects: rejects)
-                    return options.dryRun ? .rollback : .commit
+            try database.exclusively {
+                try database.writer.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        try importRows(db, reader: reader, rows: &rows, normalizer: normalizer, campaign: campaign,
+                                       options: options, now: now, summary: &summary, rejects: rejects)
+                        return options.dryRun ? .rollback : .commit
+                    }
                 }
             }
             try rejects?.finish()

@@ -26,28 +26,45 @@ public struct CallingSchedule: Sendable {
     /// Windows indexed by `Calendar` weekday (1 = Sunday … 7 = Saturday); nil means no calls that day.
     public let windows: [Int: CallingWindow]
     public let timeZone: TimeZone
-    private let calendar: Calendar
 
     public init(windows: [Int: CallingWindow], timeZone: TimeZone) {
         self.windows = windows
         self.timeZone = timeZone
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        self.calendar = calendar
     }
 
     /// The campaign's windows in the given zone (the contact's, else the campaign's).
     public init(campaign: Campaign, timeZone identifier: String?) {
         var windows: [Int: CallingWindow] = [:]
         for weekday in 1...7 { windows[weekday] = campaign.callingWindow(weekday: weekday) }
-        let zone = identifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: campaign.timeZone) ?? .current
+        let zone = identifier.flatMap(ZoneCache.zone) ?? ZoneCache.zone(campaign.timeZone) ?? .current
         self.init(windows: windows, timeZone: zone)
     }
 
+    // Local time is worked out with the zone's UTC offset and integer arithmetic: the calling path
+    // asks this on every call, and Foundation's Calendar costs tens of microseconds a question.
+
+    /// The local day number (days since 1970-01-01 in the zone) and minute after midnight of an instant.
+    func localDay(_ time: Int64) -> (day: Int64, minute: Int) {
+        let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(time))))
+        let local = time + offset
+        let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        return (day, Int((local - day * 86_400) / 60))
+    }
+
+    /// `Calendar` weekday (1 = Sunday) of a local day number; 1970-01-01 was a Thursday.
+    static func weekday(ofDay day: Int64) -> Int { Int(((day + 4) % 7 + 7) % 7) + 1 }
+
     /// Local weekday and minute after midnight of an instant.
     func local(_ time: Int64) -> (weekday: Int, minute: Int) {
-        let parts = calendar.dateComponents([.weekday, .hour, .minute], from: Date(timeIntervalSince1970: TimeInterval(time)))
-        return (parts.weekday ?? 1, (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
+        let (day, minute) = localDay(time)
+        return (Self.weekday(ofDay: day), minute)
+    }
+
+    /// The instant of a local minute of a local day, following the zone's offset on that day.
+    func instant(day: Int64, minute: Int) -> Int64 {
+        let local = day * 86_400 + Int64(minute) * 60
+        let guess = local - Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local))))
+        return local - Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess))))
     }
 
     /// Whether calls are allowed at `time`.
@@ -62,30 +79,33 @@ public struct CallingSchedule: Sendable {
     /// The first instant at or after `time` when calls are allowed, looking two weeks ahead;
     /// nil when the schedule never opens.
     public func nextOpen(from time: Int64, avoiding used: Set<DayPart> = []) -> Int64? {
-        let start = Date(timeIntervalSince1970: TimeInterval(time))
-        let startOfDay = calendar.startOfDay(for: start)
-        for dayOffset in 0..<15 {
-            guard let day = calendar.date(byAdding: .day, value: dayOffset, to: startOfDay) else { continue }
-            let weekday = calendar.component(.weekday, from: day)
-            guard let window = windows[weekday] else { continue }
+        let today = localDay(time).day
+        for day in today..<(today + 15) {
+            guard let window = windows[Self.weekday(ofDay: day)] else { continue }
             for part in DayPart.allCases where !used.contains(part) {
                 let from = max(window.startMinute, part.range.lowerBound)
                 let to = min(window.endMinute, part.range.upperBound)
                 guard from < to else { continue }
-                guard let opening = instant(on: day, minute: from), let closing = instant(on: day, minute: to) else { continue }
-                if closing <= time { continue }
-                return max(opening, time)
+                if instant(day: day, minute: to) <= time { continue }
+                return max(instant(day: day, minute: from), time)
             }
         }
         return nil
     }
+}
 
-    /// The instant of a local minute on a day; handles days shorter or longer than 24 h.
-    private func instant(on day: Date, minute: Int) -> Int64? {
-        if minute >= 24 * 60 {
-            return calendar.date(byAdding: .day, value: 1, to: day).map { Int64($0.timeIntervalSince1970) }
+/// Time zones by identifier, looked up once each.
+enum ZoneCache {
+    // Guarded by `lock`.
+    nonisolated(unsafe) private static var zones: [String: TimeZone] = [:]
+    private static let lock = NSLock()
+
+    static func zone(_ identifier: String) -> TimeZone? {
+        lock.withLock {
+            if let zone = zones[identifier] { return zone }
+            let zone = TimeZone(identifier: identifier)
+            if let zone { zones[identifier] = zone }
+            return zone
         }
-        return calendar.date(bySettingHour: minute / 60, minute: minute % 60, second: 0, of: day)
-            .map { Int64($0.timeIntervalSince1970) }
     }
 }

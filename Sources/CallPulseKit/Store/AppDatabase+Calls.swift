@@ -54,16 +54,15 @@ extension AppDatabase {
     /// by the campaign's rules, an appointment, or the end of the case with its AAPOR disposition.
     /// "Never call again" also puts the number on the do-not-call list for every campaign.
     /// Returns the contact as it is afterwards.
+    ///
+    /// The next step is worked out from a read snapshot first (the agent holds the contact's lease,
+    /// so nobody else changes it meanwhile); the write transaction then only inserts and updates.
     @discardableResult
     public func recordCall(contactID: Int64, agent: String, startedAt: Int64, result: CallResult, now: Int64) throws -> Contact {
         precondition(result.outcome != .answered, "an answered call starts an interview")
-        return try write { db in
+        let (contact, campaign) = try read { db -> (Contact, Campaign) in
             var contact = try Self.contact(db, id: contactID)
             let campaign = try Self.campaignRules(db, id: contact.campaignId)
-            var call = CallRecord(contactId: contactID, campaignId: contact.campaignId, agent: agent, startedAt: startedAt,
-                                  endedAt: now, outcome: result.outcome, aapor: result.outcome.aaporCode,
-                                  note: result.note, callbackAt: result.callbackAt)
-            try call.insert(db)
             contact.attempts += 1
             contact.leaseAgent = nil
             contact.leaseUntil = nil
@@ -72,31 +71,46 @@ extension AppDatabase {
                 contact.status = .done
                 contact.disposition = result.outcome.aaporCode
                 contact.nextCallAt = nil
-                if result.outcome == .neverCallAgain {
-                    try Self.addDoNotCall(db, phone: contact.phone, actor: agent, source: "agent, campaign \(campaign.id)",
-                                          note: result.note, now: now)
-                }
             } else if result.outcome == .callBack, let at = result.callbackAt {
                 contact.status = .scheduled
                 contact.nextCallAt = at
                 contact.appointmentAgent = agent
                 contact.appointmentNote = result.note
             } else {
-                try Self.scheduleRetry(db, contact: &contact, campaign: campaign, outcome: result.outcome, now: now)
+                try Self.scheduleRetry(db, contact: &contact, campaign: campaign, outcome: result.outcome, now: now,
+                                       pending: (result.outcome, startedAt))
+            }
+            return (contact, campaign)
+        }
+        try write { db in
+            var call = CallRecord(contactId: contactID, campaignId: contact.campaignId, agent: agent, startedAt: startedAt,
+                                  endedAt: now, outcome: result.outcome, aapor: result.outcome.aaporCode,
+                                  note: result.note, callbackAt: result.callbackAt)
+            try call.insert(db)
+            try db.cachedStatement(sql: """
+                UPDATE contact SET status = ?, disposition = ?, attempts = attempts + 1, nextCallAt = ?, leaseAgent = NULL,
+                                   leaseUntil = NULL, appointmentAgent = ?, appointmentNote = ?
+                WHERE id = ?
+                """).execute(arguments: [contact.status, contact.disposition, contact.nextCallAt, contact.appointmentAgent,
+                                         contact.appointmentNote, contactID])
+            if result.outcome == .neverCallAgain {
+                try Self.addDoNotCall(db, phone: contact.phone, actor: agent, source: "agent, campaign \(campaign.id)",
+                                      note: result.note, now: now)
             }
             if let note = result.note, !note.isEmpty {
                 var record = NoteRecord(contactId: contactID, interviewId: nil, agent: agent, createdAt: now, text: note)
                 try record.insert(db)
             }
-            try contact.update(db)
-            return contact
         }
+        return contact
     }
 
     /// Schedules the next try by the campaign's rules, or ends the case when attempts ran out.
+    /// - Parameter pending: a call not yet stored that counts too (its outcome and start).
     static func scheduleRetry(_ db: Database, contact: inout Contact, campaign: Campaign, outcome: CallOutcome,
-                              now: Int64, interviewShare: Double? = nil) throws {
-        let calls = try Self.calls(db, contactID: contact.id!)
+                              now: Int64, interviewShare: Double? = nil, pending: (CallOutcome, Int64)? = nil) throws {
+        var calls = try Self.calls(db, contactID: contact.id!).compactMap { call in call.outcome.map { ($0, call.startedAt) } }
+        if let pending { calls.append(pending) }
         let policy = RetryPolicy(maxAttempts: campaign.maxAttempts)
         if contact.attempts >= campaign.maxAttempts {
             contact.status = .done
@@ -106,11 +120,11 @@ extension AppDatabase {
                 SELECT disposition FROM interview WHERE contactId = ? AND status = 'brokenOff' ORDER BY id DESC LIMIT 1
                 """, arguments: [contact.id])
             contact.disposition = interviewShare == nil && brokenOff != nil ? brokenOff!
-                : RetryPolicy.exhaustedDisposition(outcomes: calls.compactMap(\.outcome), interviewShare: interviewShare)
+                : RetryPolicy.exhaustedDisposition(outcomes: calls.map(\.0), interviewShare: interviewShare)
             return
         }
         let schedule = CallingSchedule(campaign: campaign, timeZone: contact.timeZone)
-        let earlier = calls.filter { $0.outcome == outcome }.map(\.startedAt)
+        let earlier = calls.filter { $0.0 == outcome }.map(\.1)
         contact.status = .scheduled
         contact.nextCallAt = policy.nextAttempt(after: outcome, at: now, earlierAttempts: earlier, schedule: schedule)
             ?? now + (policy.delays[outcome] ?? policy.breakOffDelay)

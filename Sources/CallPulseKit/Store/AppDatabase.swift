@@ -12,6 +12,8 @@ public struct AppDatabase: Sendable {
     public let path: String
     /// The GRDB writer every read and write goes through.
     public let writer: any DatabaseWriter
+    /// Orders CallPulse's writers across processes (nil for a read-only database).
+    let gate: WriteGate?
 
     /// How long a writer waits for another process's lock before giving up.
     public static let busyTimeout: TimeInterval = 10
@@ -43,7 +45,7 @@ public struct AppDatabase: Sendable {
             // so an acknowledged answer survives a power cut too. The pool has one writer connection.
             if !readOnly { try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") } }
             if !readOnly { try migrator.migrate(pool) }
-            return AppDatabase(path: path, writer: pool)
+            return AppDatabase(path: path, writer: pool, gate: readOnly ? nil : WriteGate(databasePath: path))
         } catch {
             throw StoreError.translate(error, path: path)
         }
@@ -64,7 +66,18 @@ public struct AppDatabase: Sendable {
 
     /// Runs `updates` in one write transaction, translating SQLite errors for people.
     public func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        do { return try writer.write(updates) } catch { throw StoreError.translate(error, path: path) }
+        try exclusively { try writer.write(updates) }
+    }
+
+    /// Runs `body` holding the cross-process writer gate, translating SQLite errors for people.
+    /// Every write goes through here (an import holds it for its whole transaction).
+    func exclusively<T>(_ body: () throws -> T) throws -> T {
+        do {
+            guard let gate else { return try body() }
+            return try gate.withLock(timeout: Self.busyTimeout, path: path, body)
+        } catch {
+            throw StoreError.translate(error, path: path)
+        }
     }
 
     /// Runs `value` in one read transaction (a consistent snapshot), translating SQLite errors.
