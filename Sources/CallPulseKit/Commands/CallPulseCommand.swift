@@ -8,6 +8,7 @@ public struct CallPulseCommand: ParsableCommand {
         version: CallPulseVersion.current,
         subcommands: [
             DemoCommand.self, ScriptCommand.self, CampaignCommand.self, ImportCommand.self, AgentCommand.self,
+            StatsCommand.self,
         ]
     )
 

@@ -152,6 +152,7 @@ extension AppDatabase {
                 CREATE INDEX audit_entity ON audit(entity, entityId);
                 """)
         }
+        migrator.registerMigration("v2-stats-tallies", migrate: createStatsTallies)
         return migrator
     }
 }
