@@ -132,3 +132,15 @@ import Testing
         #expect(text.contains("BY touchpoint"))
     }
 }
+
+extension StatsTests {
+    @Test func followUpsTurnOverdueAndCloseWhenResolved() throws {
+        clock.now += 3 * 86_400 // past the one-working-day due time
+        #expect(try snapshot().followUps == .init(open: 3, overdue: 3))
+        try db.write { try $0.execute(sql: "UPDATE followup SET resolvedAt = ?, resolvedBy = 'sv' WHERE id = 1", arguments: [clock.now]) }
+        #expect(try snapshot().followUps == .init(open: 2, overdue: 2))
+        // Due in the hour now running: counted exactly, to the second.
+        try db.write { try $0.execute(sql: "UPDATE followup SET dueAt = ? WHERE id = 2", arguments: [clock.now + 1]) }
+        #expect(try snapshot().followUps == .init(open: 2, overdue: 1))
+    }
+}

@@ -49,11 +49,18 @@ extension AppDatabase {
                 WHERE campaignId = ? AND appointmentAgent IS NOT NULL AND nextCallAt >= ? AND nextCallAt < ?
                   AND status = 'scheduled'
                 """, arguments: [campaignID, request.today.lowerBound, request.today.upperBound]) ?? 0
+            // Open follow-ups per hour due, plus an exact count for the hour now running.
+            let hourStart = request.now / 3600 * 3600
             let followUps = try Row.fetchOne(db, sql: """
-                SELECT count(*), count(*) FILTER (WHERE dueAt < ?) FROM followup WHERE campaignId = ? AND resolvedAt IS NULL
-                """, arguments: [request.now, campaignID])
+                SELECT COALESCE(sum(open), 0), COALESCE(sum(open) FILTER (WHERE dueHour >= 0 AND dueHour < ?), 0)
+                FROM followupTally WHERE campaignId = ?
+                """, arguments: [request.now / 3600, campaignID])
+            let dueThisHour = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM followup INDEXED BY followup_due
+                WHERE campaignId = ? AND resolvedAt IS NULL AND dueAt >= ? AND dueAt < ?
+                """, arguments: [campaignID, hourStart, request.now]) ?? 0
             tallies.followUpsOpen = followUps?[0] ?? 0
-            tallies.followUpsOverdue = followUps?[1] ?? 0
+            tallies.followUpsOverdue = (followUps?[1] ?? 0) + dueThisHour
             tallies.agents = try agentWork(db, campaignID: campaignID, npsQuestion: request.npsQuestion)
             for row in try Row.fetchAll(db, sql: """
                 SELECT hour, sum(completes) FROM interviewTally WHERE campaignId = ? AND hour >= ? GROUP BY hour
@@ -63,8 +70,7 @@ extension AppDatabase {
             tallies.answers = try answerCounts(db, campaignID: campaignID, questions: request.scaleQuestions)
             if let nps = request.npsQuestion {
                 tallies.npsByDay = try Row.fetchAll(db, sql: """
-                    SELECT day, value, sum(n) FROM scoreTally WHERE campaignId = ? AND questionId = ?
-                    GROUP BY day, value HAVING sum(n) <> 0 ORDER BY day
+                    SELECT day, value, n FROM scoreTally WHERE campaignId = ? AND questionId = ? AND n <> 0 ORDER BY day, value
                     """, arguments: [campaignID, nps]).reduce(into: []) { days, row in
                     let day: String = row[0]
                     if days.last?.day != day { days.append(.init(day: day, distribution: [:])) }
@@ -97,7 +103,7 @@ extension AppDatabase {
         }
         if let npsQuestion {
             for row in try Row.fetchAll(db, sql: """
-                SELECT agent, sum(value * n), sum(n) FROM scoreTally WHERE campaignId = ? AND questionId = ? GROUP BY agent
+                SELECT agent, total, n FROM agentScoreTally WHERE campaignId = ? AND questionId = ?
                 """, arguments: [campaignID, npsQuestion]) {
                 let agent: String = row[0]
                 agents[agent, default: .init(agent: agent)].npsSum = row[1]

@@ -10,8 +10,9 @@ extension AppDatabase {
     ///   `lastCode`, else '') and whether attempted.
     /// - `callTally`: calls per campaign, agent and clock hour (hour = startedAt / 3600).
     /// - `interviewTally`: complete interviews and their seconds per campaign, agent and hour of completion.
-    /// - `scoreTally`: numeric answers of complete interviews per campaign, question, agent, UTC day of
-    ///   completion and value.
+    /// - `scoreTally`: numeric answers of complete interviews per campaign, question, UTC day of
+    ///   completion and value; `agentScoreTally`: their sum and number per campaign, question and agent.
+    /// - `followupTally`: open follow-ups per campaign and hour due (dueAt / 3600, -1 when none).
     ///
     /// Triggers work whichever code writes (console, import, tests, the sqlite3 shell), and the
     /// migration fills the tallies from the rows already there. Migrations are never edited once landed.
@@ -99,23 +100,62 @@ extension AppDatabase {
             CREATE TABLE scoreTally (
                 campaignId TEXT NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
                 questionId TEXT NOT NULL,
-                agent TEXT NOT NULL,
                 day TEXT NOT NULL,
                 value REAL NOT NULL,
                 n INTEGER NOT NULL,
-                PRIMARY KEY (campaignId, questionId, agent, day, value)
+                PRIMARY KEY (campaignId, questionId, day, value)
             ) WITHOUT ROWID;
-            INSERT INTO scoreTally (campaignId, questionId, agent, day, value, n)
-            SELECT i.campaignId, a.questionId, i.agent, date(i.endedAt, 'unixepoch'), a.number, count(*)
+            INSERT INTO scoreTally (campaignId, questionId, day, value, n)
+            SELECT i.campaignId, a.questionId, date(i.endedAt, 'unixepoch'), a.number, count(*)
             FROM interview i JOIN answer a ON a.interviewId = i.id
             WHERE i.status = 'complete' AND i.endedAt IS NOT NULL AND a.number IS NOT NULL
-            GROUP BY 1, 2, 3, 4, 5;
+            GROUP BY 1, 2, 3, 4;
+
+            CREATE TABLE agentScoreTally (
+                campaignId TEXT NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+                questionId TEXT NOT NULL,
+                agent TEXT NOT NULL,
+                total REAL NOT NULL,
+                n INTEGER NOT NULL,
+                PRIMARY KEY (campaignId, questionId, agent)
+            ) WITHOUT ROWID;
+            INSERT INTO agentScoreTally (campaignId, questionId, agent, total, n)
+            SELECT i.campaignId, a.questionId, i.agent, sum(a.number), count(*)
+            FROM interview i JOIN answer a ON a.interviewId = i.id
+            WHERE i.status = 'complete' AND i.endedAt IS NOT NULL AND a.number IS NOT NULL
+            GROUP BY 1, 2, 3;
+
+            CREATE TABLE followupTally (
+                campaignId TEXT NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+                dueHour INTEGER NOT NULL,
+                open INTEGER NOT NULL,
+                PRIMARY KEY (campaignId, dueHour)
+            ) WITHOUT ROWID;
+            INSERT INTO followupTally (campaignId, dueHour, open)
+            SELECT campaignId, COALESCE(dueAt / 3600, -1), count(*) FROM followup WHERE resolvedAt IS NULL GROUP BY 1, 2;
+            CREATE TRIGGER followup_tally_insert AFTER INSERT ON followup WHEN NEW.resolvedAt IS NULL BEGIN
+                INSERT INTO followupTally (campaignId, dueHour, open) VALUES (NEW.campaignId, COALESCE(NEW.dueAt / 3600, -1), 1)
+                ON CONFLICT (campaignId, dueHour) DO UPDATE SET open = open + 1;
+            END;
+            CREATE TRIGGER followup_tally_update AFTER UPDATE OF campaignId, dueAt, resolvedAt ON followup
+            WHEN OLD.resolvedAt IS NULL OR NEW.resolvedAt IS NULL BEGIN
+                UPDATE followupTally SET open = open - 1
+                WHERE OLD.resolvedAt IS NULL AND campaignId = OLD.campaignId AND dueHour = COALESCE(OLD.dueAt / 3600, -1);
+                INSERT INTO followupTally (campaignId, dueHour, open)
+                SELECT NEW.campaignId, COALESCE(NEW.dueAt / 3600, -1), 1 WHERE NEW.resolvedAt IS NULL
+                ON CONFLICT (campaignId, dueHour) DO UPDATE SET open = open + 1;
+            END;
+            CREATE TRIGGER followup_tally_delete AFTER DELETE ON followup WHEN OLD.resolvedAt IS NULL BEGIN
+                UPDATE followupTally SET open = open - 1
+                WHERE campaignId = OLD.campaignId AND dueHour = COALESCE(OLD.dueAt / 3600, -1);
+            END;
             """)
         try createInterviewTallyTriggers(db)
         try db.execute(sql: """
+            CREATE INDEX interview_tally_hour ON interviewTally(campaignId, hour);
             CREATE INDEX contact_lease ON contact(campaignId, leaseUntil, leaseAgent) WHERE leaseUntil IS NOT NULL;
             CREATE INDEX contact_appointment ON contact(campaignId, nextCallAt) WHERE appointmentAgent IS NOT NULL;
-            CREATE INDEX followup_due ON followup(campaignId, resolvedAt, dueAt);
+            CREATE INDEX followup_due ON followup(campaignId, dueAt) WHERE resolvedAt IS NULL;
             """)
     }
 
@@ -130,21 +170,31 @@ extension AppDatabase {
             WHERE \(row).status = 'complete' AND \(row).endedAt IS NOT NULL
             ON CONFLICT (campaignId, agent, hour) DO UPDATE
             SET completes = completes + excluded.completes, seconds = seconds + excluded.seconds;
-            INSERT INTO scoreTally (campaignId, questionId, agent, day, value, n)
-            SELECT \(row).campaignId, a.questionId, \(row).agent, date(\(row).endedAt, 'unixepoch'), a.number, \(sign)1
+            INSERT INTO scoreTally (campaignId, questionId, day, value, n)
+            SELECT \(row).campaignId, a.questionId, date(\(row).endedAt, 'unixepoch'), a.number, \(sign)1
             FROM answer a
             WHERE a.interviewId = \(row).id AND a.number IS NOT NULL AND \(row).status = 'complete' AND \(row).endedAt IS NOT NULL
-            ON CONFLICT (campaignId, questionId, agent, day, value) DO UPDATE SET n = n + excluded.n;
+            ON CONFLICT (campaignId, questionId, day, value) DO UPDATE SET n = n + excluded.n;
+            INSERT INTO agentScoreTally (campaignId, questionId, agent, total, n)
+            SELECT \(row).campaignId, a.questionId, \(row).agent, \(sign)a.number, \(sign)1
+            FROM answer a
+            WHERE a.interviewId = \(row).id AND a.number IS NOT NULL AND \(row).status = 'complete' AND \(row).endedAt IS NOT NULL
+            ON CONFLICT (campaignId, questionId, agent) DO UPDATE SET total = total + excluded.total, n = n + excluded.n;
             """
         }
         // The statement that adds or removes one answer (NEW or OLD) of a complete interview.
         func answerChange(_ row: String, _ sign: String) -> String {
             """
-            INSERT INTO scoreTally (campaignId, questionId, agent, day, value, n)
-            SELECT i.campaignId, \(row).questionId, i.agent, date(i.endedAt, 'unixepoch'), \(row).number, \(sign)1
+            INSERT INTO scoreTally (campaignId, questionId, day, value, n)
+            SELECT i.campaignId, \(row).questionId, date(i.endedAt, 'unixepoch'), \(row).number, \(sign)1
             FROM interview i
             WHERE i.id = \(row).interviewId AND i.status = 'complete' AND i.endedAt IS NOT NULL AND \(row).number IS NOT NULL
-            ON CONFLICT (campaignId, questionId, agent, day, value) DO UPDATE SET n = n + excluded.n;
+            ON CONFLICT (campaignId, questionId, day, value) DO UPDATE SET n = n + excluded.n;
+            INSERT INTO agentScoreTally (campaignId, questionId, agent, total, n)
+            SELECT i.campaignId, \(row).questionId, i.agent, \(sign)\(row).number, \(sign)1
+            FROM interview i
+            WHERE i.id = \(row).interviewId AND i.status = 'complete' AND i.endedAt IS NOT NULL AND \(row).number IS NOT NULL
+            ON CONFLICT (campaignId, questionId, agent) DO UPDATE SET total = total + excluded.total, n = n + excluded.n;
             """
         }
         try db.execute(sql: """

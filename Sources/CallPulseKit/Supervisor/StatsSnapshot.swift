@@ -115,7 +115,35 @@ public struct StatsSnapshot: Codable, Sendable, Equatable {
     public var breakdown: Breakdown?
 }
 
-/// The `--json` document: every campaign asked for.
+/// The `--json` document: every campaign asked for. Its shape (keys sorted when printed):
+///
+///     { "generatedAt": 1795423812,
+///       "campaigns": [ {
+///         "campaign":  { "id", "client", "title", "status", "scriptId", "timeZone" },
+///         "generatedAt": …,
+///         "progress":  { "loaded", "neverCalled", "inProgress", "inProgressBy": [{ "agent", "contacts" }],
+///                        "appointmentsDueToday", "completes", "partials", "refusals", "nonContacts",
+///                        "otherNonInterviews", "unknownEligibility", "ineligible", "finished", "remaining",
+///                        "attempted", "penetration"? },
+///         "rates":     { "e", "eMethod", "counts": { "I", "P", "R", "NC", "O", "UH", "UO", "NE" },
+///                        "values": { "RR1": 0.5 or null, … all sixteen } },
+///         "scores":    { "basis": "complete interviews",
+///                        "nps"?:  { "questionId", "n", "score"?, "promoters", "passives", "detractors",
+///                                   "promoterShare"?, "passiveShare"?, "detractorShare"?, "marginOfError"?,
+///                                   "adjustedMarginOfError"?, "shownMarginOfErrorMethod"?, "distribution": [11] },
+///                        "ces"?:  { "questionId", "n", "mean"?, "min", "max", "good", "percentAgreeing"? },
+///                        "csat"?: { "questionId", "n", "percent"?, "mean"? },
+///                        "csi"?:  { "questionId", "value"?, "formula", "rangeValue"?, "rangeFormula" },
+///                        "scales": [{ "questionId", "kind", "min", "max", "good", "n", "mean"?, "distribution" }] },
+///         "agents":    [{ "agent", "calls", "completes", "activeHours", "completesPerHour"?,
+///                         "meanInterviewSeconds"?, "npsMean"?, "npsAnswers" }],
+///         "followUps": { "open", "overdue" },
+///         "trend":     { "hourStarts": [12], "completesPerHour": [12], "completesToday",
+///                        "npsByDay": [{ "day", "n", "nps"? }] },
+///         "breakdown"?: { "field", "groups": [{ "value", "n", "nps"?, "npsN", "npsMarginOfError"?,
+///                                               "npsMarginOfErrorMethod"?, "cesMean"?, "csatPercent"? }] } } ] }
+///
+/// `?` marks a key left out when its figure cannot be computed.
 public struct StatsDocument: Codable, Sendable, Equatable {
     public var generatedAt: Int64
     public var campaigns: [StatsSnapshot]
