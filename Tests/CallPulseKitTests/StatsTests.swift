@@ -14,6 +14,11 @@ import Testing
     init() throws {
         dir = try TemporaryDirectory()
         db = try AppDatabase.open(path: dir.file("cp.sqlite"))
+        try Self.fill(db, in: dir, clock: clock)
+    }
+
+    /// Creates campaign "c" with five contacts and runs the console session described above.
+    static func fill(_ db: AppDatabase, in dir: TemporaryDirectory, clock: TestClock) throws {
         try db.makeTestCampaign(id: "c")
         let list = try dir.write("list.csv", """
             phone,first_name,language,touchpoint
@@ -29,7 +34,6 @@ import Testing
         let output = ConsoleOutput.recording()
         let inputs: [LineInput] = ["a", "9", "Hyvä", "5", "5", "a", "10", "/skip", "4", "4", "a", "3", "/skip", "2", "1", "k",
                                    "r", "n"].map { .line($0) }
-        let clock = self.clock
         let console = try Console(database: db, campaignID: "c", agent: "liisa", reader: ScriptedLineReader(inputs, output: output),
                                   output: output, interactive: false, clock: { clock.now })
         try console.run()
@@ -142,5 +146,18 @@ extension StatsTests {
         // Due in the hour now running: counted exactly, to the second.
         try db.write { try $0.execute(sql: "UPDATE followup SET dueAt = ? WHERE id = 2", arguments: [clock.now + 1]) }
         #expect(try snapshot().followUps == .init(open: 2, overdue: 1))
+    }
+}
+
+extension StatsTests {
+    @Test func theMigrationFillsTheTalliesFromRowsAlreadyThere() throws {
+        let dir = try TemporaryDirectory()
+        let pool = try DatabasePool(path: dir.file("old.sqlite"))
+        try AppDatabase.migrator.migrate(pool, upTo: "v1-core")
+        let old = AppDatabase(path: dir.file("old.sqlite"), writer: pool)
+        try Self.fill(old, in: dir, clock: TestClock(ConsoleTests.mondayMorning))
+        try AppDatabase.migrator.migrate(pool)
+        let migrated = try StatsSnapshot.load(database: old, campaignID: "c", now: clock.now)
+        #expect(try migrated == snapshot())
     }
 }
