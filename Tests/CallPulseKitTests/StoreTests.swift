@@ -27,7 +27,7 @@ import Testing
             #expect(tables.contains(table), "missing table \(table)")
         }
         let migrations = try db.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations.first == "v1-core" && migrations.contains("export-indexes"))
+        #expect(migrations.first == "v1-core" && migrations.contains("export-indexes") && migrations.contains("v2-stats-tallies"))
     }
 
     @Test func reopeningKeepsDataAndDoesNotRemigrate() throws {

@@ -159,6 +159,7 @@ extension AppDatabase {
                 CREATE INDEX interview_export ON interview(campaignId, id);
                 """)
         }
+        migrator.registerMigration("v2-stats-tallies", migrate: createStatsTallies)
         return migrator
     }
 }

@@ -1,0 +1,16 @@
+/// The AAPOR code a case counts under in the rates while the campaign runs.
+///
+/// Convention (documented in the README's "Live stats"): a finished case counts by its final
+/// disposition; a case never attempted counts as 3.11 (not attempted, UH); a case in progress or
+/// scheduled for another try counts by the code of its last call that has one (e.g. 3.13 no answer,
+/// 2.21 call back, 1.2 partial waiting to be resumed); a case whose only call is still under way
+/// counts as 3.11 until that call ends.
+public enum CaseDisposition {
+    /// The code of a case not yet attempted.
+    public static let notAttempted = "3.11"
+
+    /// The code a case counts under: its final disposition, else its last call's code, else 3.11.
+    public static func code(finalDisposition: String?, lastCallCode: String?) -> String {
+        finalDisposition ?? lastCallCode ?? notAttempted
+    }
+}

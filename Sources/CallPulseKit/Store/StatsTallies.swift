@@ -1,0 +1,57 @@
+/// The raw counts one stats snapshot is made from, as the SQL in `AppDatabase+Stats.swift` returns
+/// them; `StatsSnapshot.make` turns them into figures. Scores come from complete interviews only.
+public struct StatsTallies: Sendable, Equatable {
+    /// Contacts per status, counted code (final disposition when done, else the last call's code, else
+    /// "") and whether attempted.
+    public struct ContactGroup: Sendable, Equatable {
+        public var status: String
+        public var code: String
+        public var attempted: Bool
+        public var count: Int
+    }
+
+    /// One agent's calls and completes.
+    public struct AgentWork: Sendable, Equatable {
+        public var agent: String
+        public var calls = 0
+        /// Clock hours in which the agent made at least one call: the "hours logged" of CPH.
+        public var activeHours = 0
+        public var completes = 0
+        /// Total seconds of the agent's complete interviews.
+        public var interviewSeconds = 0
+        /// Sum and number of the agent's NPS answers.
+        public var npsSum = 0.0
+        public var npsCount = 0
+    }
+
+    /// The answers of complete interviews to one question on one UTC day.
+    public struct DayScores: Sendable, Equatable {
+        public var day: String
+        public var distribution: [Double: Int]
+    }
+
+    /// Scores of one group of a `--by` breakdown: question → value → count.
+    public struct GroupScores: Sendable, Equatable {
+        public var value: String
+        public var interviews: Int
+        public var answers: [String: [Double: Int]]
+    }
+
+    public var contacts: [ContactGroup] = []
+    /// Contacts leased right now, per agent.
+    public var leasedBy: [String: Int] = [:]
+    public var appointmentsDueToday = 0
+    public var followUpsOpen = 0
+    public var followUpsOverdue = 0
+    public var agents: [AgentWork] = []
+    /// Completes per clock hour (hour = seconds since 1970 / 3600), for the trend.
+    public var completesByHour: [Int64: Int] = [:]
+    /// Answers of complete interviews per scale question: value → count.
+    public var answers: [String: [Double: Int]] = [:]
+    /// NPS answers per UTC day of completion, oldest first.
+    public var npsByDay: [DayScores] = []
+    /// The `--by` breakdown, when asked for.
+    public var groups: [GroupScores]? = nil
+
+    public init() {}
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+extension StatsDashboard {
+    func scoresSection(_ scores: StatsSnapshot.Scores) -> [String] {
+        var lines = [heading("SCORES") + "  (from \(scores.basis))"]
+        if let nps = scores.nps, nps.n == 0 {
+            lines.append("  NPS \(StatsFormat.missing) (no answers yet)")
+        } else if let nps = scores.nps {
+            let shown = nps.shownMarginOfErrorMethod == "wald" ? nps.marginOfError : nps.adjustedMarginOfError
+            let method = nps.shownMarginOfErrorMethod.map { $0 == "wald" ? "Wald" : "adjusted Wald" } ?? ""
+            lines.append("  NPS \(StatsFormat.nps(nps.score)) ±\(StatsFormat.number(shown)) (95 %, \(method))  n \(nps.n)")
+            lines.append("      promoters \(StatsFormat.percent(nps.promoterShare))"
+                         + "  passives \(StatsFormat.percent(nps.passiveShare))"
+                         + "  detractors \(StatsFormat.percent(nps.detractorShare))")
+            let top = max(nps.distribution.max() ?? 0, 1)
+            let barWidth = width - 16
+            for (score, count) in nps.distribution.enumerated() {
+                let bar = TextBars.bar(Double(count) / Double(top), width: barWidth)
+                lines.append(String(format: "  %2d ", score) + bar + String(format: " %7d", count))
+            }
+        }
+        if let ces = scores.ces {
+            let direction = ces.good == "high" ? "high is good" : "low is good"
+            let agreeing = ces.percentAgreeing.map { "  agreeing (5–7) \(StatsFormat.percent(points: $0))" } ?? ""
+            lines.append("  CES \(StatsFormat.number(ces.mean, decimals: 2)) (\(ces.min)–\(ces.max), \(direction))"
+                         + "  n \(ces.n)\(agreeing)")
+        }
+        if let csat = scores.csat {
+            lines.append("  CSAT \(StatsFormat.percent(points: csat.percent)) top-2-box  mean \(StatsFormat.number(csat.mean, decimals: 2))"
+                         + "  n \(csat.n)")
+        }
+        if let csi = scores.csi {
+            lines.append("  CSI \(StatsFormat.number(csi.value)) = \(csi.formula)"
+                         + "  (\(StatsFormat.number(csi.rangeValue)) = \(csi.rangeFormula))")
+        }
+        for scale in scores.scales where scale.kind != "nps" {
+            let name = StatsFormat.safe(scale.questionId, limit: 16).padding(toLength: 16, withPad: " ", startingAt: 0)
+            lines.append("  \(name) mean \(StatsFormat.number(scale.mean, decimals: 2))  n \(scale.n)"
+                         + "  \(scale.min) ▕\(TextBars.sparkline(scale.distribution))▏ \(scale.max)")
+        }
+        return lines
+    }
+
+    func agentsSection(_ agents: [StatsSnapshot.AgentStats]) -> [String] {
+        guard !agents.isEmpty else { return [heading("AGENTS") + "  none yet"] }
+        var rows = [["AGENT", "CALLS", "COMPLETES", "HOURS", "CPH", "MEAN LENGTH", "NPS MEAN"]]
+        for agent in agents {
+            rows.append([StatsFormat.safe(agent.agent, limit: 20), String(agent.calls), String(agent.completes),
+                         String(agent.activeHours), StatsFormat.number(agent.completesPerHour, decimals: 2),
+                         StatsFormat.duration(agent.meanInterviewSeconds), StatsFormat.number(agent.npsMean, decimals: 2)])
+        }
+        return [heading("AGENTS")] + TextTable.render(rows).split(separator: "\n").map { "  " + $0 }
+    }
+
+    func trendSection(_ trend: StatsSnapshot.Trend) -> [String] {
+        var lines = [heading("TREND") + "  completes per hour, last 12 h ▕\(TextBars.sparkline(trend.completesPerHour))▏"
+                     + "  now \(trend.completesPerHour.last ?? 0)  today \(trend.completesToday)"]
+        let days = trend.npsByDay.suffix(7).map { "\($0.day.dropFirst(5)) \(StatsFormat.nps($0.nps)) (\($0.n))" }
+        if !days.isEmpty {
+            var line = "  NPS by day:"
+            for day in days {
+                if line.count + day.count + 2 > width {
+                    lines.append(line)
+                    line = "  "
+                }
+                line += "  " + day
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    func breakdownSection(_ breakdown: StatsSnapshot.Breakdown) -> [String] {
+        var rows = [[StatsFormat.safe(breakdown.field, limit: 20).uppercased(), "N", "NPS", "±", "CES", "CSAT %"]]
+        for group in breakdown.groups {
+            rows.append([group.value.isEmpty ? "(none)" : StatsFormat.safe(group.value, limit: 24), String(group.n),
+                         StatsFormat.nps(group.nps), StatsFormat.number(group.npsMarginOfError),
+                         StatsFormat.number(group.cesMean, decimals: 2), StatsFormat.number(group.csatPercent)])
+        }
+        return [heading("BY \(StatsFormat.safe(breakdown.field, limit: 20))")]
+            + TextTable.render(rows).split(separator: "\n").map { "  " + $0 }
+    }
+}
