@@ -26,6 +26,9 @@ public struct CallListImporter: Sendable {
 
     public init(database: AppDatabase) { self.database = database }
 
+    /// The page cache during an import, in KiB: most of the memory an import may use.
+    static let importCacheKiB = 48 * 1024
+
     /// Rows parsed together; their phone numbers are normalized on all cores at once.
     static let batchSize = 4096
 
@@ -62,6 +65,10 @@ public struct CallListImporter: Sendable {
         do {
             try database.exclusively {
                 try database.writer.writeWithoutTransaction { db in
+                    // A big import touches the phone indexes all over: with SQLite's default 2 MB page
+                    // cache the same pages are spilled to the WAL again and again.
+                    try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
+                    defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
                     try db.inTransaction(.immediate) {
                         try importRows(db, reader: reader, rows: &rows, normalizer: normalizer, campaign: campaign,
                                        options: options, now: now, summary: &summary, rejects: rejects)
@@ -102,21 +109,31 @@ public struct CallListImporter: Sendable {
             try rejects?.writeRow(texts: [String(record.line), reason.rawValue, detail] + record.fields)
         }
 
-        var batch: [CSVRecord] = []
-        batch.reserveCapacity(Self.batchSize)
-        var endOfFile = false
-        while !endOfFile {
-            batch.removeAll(keepingCapacity: true)
-            var readCount = 0
-            while readCount < Self.batchSize, let record = try reader.next() {
-                readCount += 1
+        /// The next batch of records; empty at the end of the file.
+        func readBatch() throws -> [CSVRecord] {
+            var batch: [CSVRecord] = []
+            batch.reserveCapacity(Self.batchSize)
+            while batch.count < Self.batchSize, let record = try reader.next() {
                 // Excel writes rows of bare delimiters (";;;") after the data: blank lines, not contacts.
                 if record.fields.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { continue }
                 batch.append(record)
             }
-            endOfFile = readCount < Self.batchSize
+            return batch
+        }
+
+        // A pipeline: while this thread inserts one batch, the next one's numbers are parsed on the
+        // other cores (libphonenumber is most of an import's work).
+        var batch = try readBatch()
+        var parsing = PhoneBatch(batch, column: rows.columns.phone, normalizer: normalizer)
+        while !batch.isEmpty {
+            let next = try readBatch()
+            let nextParsing = PhoneBatch(next, column: rows.columns.phone, normalizer: normalizer)
+            let phones = parsing.results()
             summary.rowsRead += batch.count
-            let phones = Self.parsePhones(batch, column: rows.columns.phone, normalizer: normalizer)
+            defer {
+                batch = next
+                parsing = nextParsing
+            }
             for (record, phone) in zip(batch, phones) {
                 let mapped: RowMapper.Mapped
                 switch rows.map(record) {
@@ -162,6 +179,27 @@ public struct CallListImporter: Sendable {
         }
         try AppDatabase.audit(db, actor: options.actor, action: "import", entity: "campaign", entityId: campaign.id,
                               detail: "\(summary.imported) contacts from \(summary.file)", at: now)
+    }
+
+    /// Parses a batch's phone numbers in the background; `results()` waits for them.
+    final class PhoneBatch: @unchecked Sendable {
+        // @unchecked: `parsed` is written once on the background queue before `done` is signalled,
+        // and read only after waiting for it.
+        private var parsed: [PhoneParseResult] = []
+        private let done = DispatchGroup()
+
+        init(_ batch: [CSVRecord], column: Int, normalizer: PhoneNormalizer) {
+            done.enter()
+            DispatchQueue.global().async { [self] in
+                parsed = CallListImporter.parsePhones(batch, column: column, normalizer: normalizer)
+                done.leave()
+            }
+        }
+
+        func results() -> [PhoneParseResult] {
+            done.wait()
+            return parsed
+        }
     }
 
     /// Normalizes a batch's phone numbers on every core; libphonenumber costs ~20 µs a number.

@@ -38,7 +38,7 @@ struct RowMapper {
         var fields = record.fields
         let width = columns.names.count
         if fields.count > width {
-            let surplus = fields[width...].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let surplus = fields[width...].filter { !$0.trimmedWhitespace.isEmpty }
             if !surplus.isEmpty {
                 return .failure(Problem(message: "\(fields.count) fields, but the header has \(width) columns"))
             }
@@ -48,7 +48,7 @@ struct RowMapper {
         }
         func value(_ index: Int?) -> String? {
             guard let index else { return nil }
-            let text = fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = fields[index].trimmedWhitespace
             return text.isEmpty ? nil : text
         }
         var mapped = Mapped(fieldsJSON: FieldsJSON.encode(columns.extra.map { (columns.names[$0], fields[$0]) }))
@@ -80,4 +80,16 @@ struct RowMapper {
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+
+    /// The text without leading and trailing spaces, tabs and line breaks; cheap when there are none
+    /// (Foundation's `trimmingCharacters` bridges through NSString on every call).
+    var trimmedWhitespace: String {
+        let bytes = utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = bytes.first, let last = bytes.last, isSpace(first) || isSpace(last) else { return self }
+        guard let start = bytes.firstIndex(where: { !isSpace($0) }), let end = bytes.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[start...end])
+    }
 }
