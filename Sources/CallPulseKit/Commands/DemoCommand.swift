@@ -25,7 +25,7 @@ public struct DemoCommand: ParsableCommand {
     static let callList = "CallLists/demo-customers.csv"
 
     public func run() throws {
-        let path = path ?? ProcessInfo.processInfo.environment["CALLPULSE_DB"].flatMap(\.nilIfEmpty) ?? "callpulse-demo.sqlite"
+        let path = DatabaseLocation.resolve(option: path, fallback: "callpulse-demo.sqlite")
         guard let scriptPath = BundledFiles.locate(Self.script), let listPath = BundledFiles.locate(Self.callList) else {
             throw ValidationError("cannot find \(Self.script) and \(Self.callList); run the demo from the CallPulse checkout")
         }

@@ -13,7 +13,8 @@ extension Console {
         let interviewID = record.id!
         var state = InterviewState(script: script, language: language, answers: Self.recorded(claimed.answers))
         let values = placeholderValues(contact)
-        var run = InterviewRun(interviewID: interviewID, callID: callID, contactID: contactID)
+        var run = InterviewRun(interviewID: interviewID, callID: callID, contactID: contactID,
+                               zone: zone(of: contact, campaign: campaign))
 
         if claimed.answers.isEmpty {
             if let intro = script.intro { output.line("\n" + fill(intro, language: language, values: values)) }
@@ -74,6 +75,8 @@ extension Console {
         let interviewID: Int64
         let callID: Int64
         let contactID: Int64
+        /// The customer's time zone, for call-back times.
+        let zone: TimeZone
         var followUps: [String] = []
     }
 
@@ -106,14 +109,9 @@ extension Console {
             }
             output.line("  ✓ note saved")
         case let .callback(text):
-            let zone = zone(of: try database.read { try AppDatabase.contact($0, id: run.contactID) }, campaign: campaign)
-            switch CallbackTimeParser.parse(text, now: Date(timeIntervalSince1970: TimeInterval(clock())), timeZone: zone) {
-            case let .failure(error):
-                output.line("  ✗ \(error.localizedDescription)")
-            case let .success(date):
-                try breakOff(&run, state: state, callbackAt: Int64(date.timeIntervalSince1970))
-                return true
-            }
+            guard let at = callbackTime(text, zone: run.zone) else { return nil }
+            try breakOff(&run, state: state, callbackAt: at)
+            return true
         case .breakOff:
             try breakOff(&run, state: state, callbackAt: nil)
             return true

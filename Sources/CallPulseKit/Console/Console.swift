@@ -79,8 +79,7 @@ public final class Console {
         while true {
             let input = reader.readLine(prompt: "outcome > ")
             guard case let .line(raw) = input else {
-                try persist("release the contact") { try database.releaseContact(contactID: contactID, agent: agent) }
-                output.line("Contact released; it goes back to the queue.")
+                try release(contactID)
                 return false
             }
             let text = raw.trimmingCharacters(in: .whitespaces)
@@ -89,8 +88,7 @@ public final class Console {
             reader.addToHistory(String(key))
             switch key {
             case "q":
-                try persist("release the contact") { try database.releaseContact(contactID: contactID, agent: agent) }
-                output.line("Contact released; it goes back to the queue.")
+                try release(contactID)
                 return false
             case "?", "h":
                 OutcomeMenu.lines.forEach(output.line)
@@ -116,6 +114,12 @@ public final class Console {
         }
     }
 
+    /// Gives the claimed contact back to the queue and says so.
+    private func release(_ contactID: Int64) throws {
+        try persist("release the contact") { try database.releaseContact(contactID: contactID, agent: agent) }
+        output.line("Contact released; it goes back to the queue.")
+    }
+
     /// Asks for a call-back time, in the customer's own time zone, until one parses; nil when the
     /// agent gives up (empty line, Ctrl-C).
     func askCallbackTime(zone: TimeZone) -> Int64? {
@@ -123,14 +127,20 @@ public final class Console {
             guard case let .line(text) = reader.readLine(prompt: "call back when? (15:30, tomorrow 10, +2h, 25.11. 14:00) > "),
                   !text.trimmingCharacters(in: .whitespaces).isEmpty
             else { return nil }
-            switch CallbackTimeParser.parse(text, now: Date(timeIntervalSince1970: TimeInterval(clock())), timeZone: zone) {
-            case let .success(date):
-                let at = Int64(date.timeIntervalSince1970)
+            if let at = callbackTime(text, zone: zone) {
                 output.line("  → \(TimeFormat.dateTime(at, timeZone: zone)) \(zone.identifier)")
                 return at
-            case let .failure(error):
-                output.line("  ✗ \(error.localizedDescription)")
             }
+        }
+    }
+
+    /// Reads what the agent typed as a call-back time in `zone`; says why and gives nil when it cannot.
+    func callbackTime(_ text: String, zone: TimeZone) -> Int64? {
+        switch CallbackTimeParser.parse(text, now: Date(timeIntervalSince1970: TimeInterval(clock())), timeZone: zone) {
+        case let .success(date): return Int64(date.timeIntervalSince1970)
+        case let .failure(error):
+            output.line("  ✗ \(error.localizedDescription)")
+            return nil
         }
     }
 
