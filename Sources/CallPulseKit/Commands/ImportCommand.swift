@@ -43,6 +43,7 @@ public struct ImportCommand: ParsableCommand {
         options.encoding = encoding.flatMap(TextEncoding.init(name:))
         options.rejectsPath = rejects
         options.dryRun = dryRun
+        options.waiting = { FileHandle.standardError.write(Data("Another import is running on this database; waiting for it to finish…\n".utf8)) }
         let summary = try CallListImporter(database: db).importFile(file, into: campaign, options: options, now: unixNow())
         print(summary.report)
     }

@@ -6,9 +6,15 @@ import GRDB
 ///
 /// Every row is read, its number normalized to E.164 with libphonenumber, and checked against the
 /// do-not-call list and the campaign's existing contacts. Rows that cannot be imported are
-/// counted and written to the rejects file with their line number and reason. A structural
-/// problem (no phone column, undecodable bytes, an unterminated quote) stops the import and
-/// rolls it back, so nothing is half-imported. Memory stays flat: rows are handled in batches.
+/// counted and written to the rejects file with their line number and reason. Memory stays flat:
+/// rows are handled in batches.
+///
+/// Consoles keep working during an import: each batch is written in its own short transaction,
+/// as contacts of a *staging* import that nothing serves or counts, and the import becomes
+/// visible in one small transaction at the end (`publish`). A structural problem (no phone
+/// column, undecodable bytes, an unterminated quote) removes what was staged, so nothing is
+/// half-imported; rows left by a killed import are removed by the next one. Imports run one at
+/// a time.
 public struct CallListImporter: Sendable {
     /// What to import and how.
     public struct Options: Sendable {
@@ -18,6 +24,8 @@ public struct CallListImporter: Sendable {
         public var rejectsPath: String?
         public var dryRun = false
         public var actor = LoginName.current
+        /// Called when another import is running and this one waits for it.
+        public var waiting: (@Sendable () -> Void)?
 
         public init() {}
     }
@@ -29,8 +37,12 @@ public struct CallListImporter: Sendable {
     /// The page cache during an import, in KiB: most of the memory an import may use.
     static let importCacheKiB = 48 * 1024
 
-    /// Rows parsed together; their phone numbers are normalized on all cores at once.
+    /// Rows parsed together and written in one transaction; their phone numbers are normalized on
+    /// all cores at once. A batch holds the database for a few tens of milliseconds.
     static let batchSize = 4096
+
+    /// How long an import waits for another one to finish.
+    static let importWait: TimeInterval = 24 * 3600
 
     /// Imports `file` into `campaignID`; returns what happened, or throws and imports nothing.
     public func importFile(_ file: String, into campaignID: String, options: Options, now: Int64) throws -> ImportSummary {
@@ -63,17 +75,23 @@ public struct CallListImporter: Sendable {
         }
         var rows = RowMapper(columns: columns, languages: script.languages, file: file)
         do {
-            try database.exclusively {
-                try database.writer.writeWithoutTransaction { db in
-                    // A big import touches the phone indexes all over: with SQLite's default 2 MB page
-                    // cache the same pages are spilled to the WAL again and again.
-                    try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
-                    defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-                    try db.inTransaction(.immediate) {
-                        try importRows(db, reader: reader, rows: &rows, normalizer: normalizer, campaign: campaign,
-                                       options: options, now: now, summary: &summary, rejects: rejects)
-                        return options.dryRun ? .rollback : .commit
+            try oneImportAtATime(waiting: options.waiting) {
+                try removeAbandonedImports(actor: options.actor, now: now)
+                let staging = try beginImport(campaign: campaign, file: file, actor: options.actor, now: now)
+                do {
+                    try withImportCache {
+                        try stageRows(staging, reader: reader, rows: &rows, normalizer: normalizer, campaign: campaign,
+                                      summary: &summary, rejects: rejects)
                     }
+                    if options.dryRun {
+                        try discard(staging)
+                    } else {
+                        try publish(staging, campaign: campaign, summary: summary, actor: options.actor, now: now)
+                    }
+                } catch {
+                    // What was staged is invisible; remove it now (or the next import will).
+                    try? discard(staging)
+                    throw error
                 }
             }
             try rejects?.finish()
@@ -86,22 +104,10 @@ public struct CallListImporter: Sendable {
         return summary
     }
 
-    private func importRows(_ db: Database, reader: CSVReader, rows: inout RowMapper, normalizer: PhoneNormalizer,
-                            campaign: Campaign, options: Options, now: Int64,
-                            summary: inout ImportSummary, rejects: CSVWriter?) throws {
-        try db.execute(sql: """
-            INSERT INTO callListImport (campaignId, file, importedAt, importedBy, rowsRead, imported, invalid, duplicates, doNotCall)
-            VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0)
-            """, arguments: [campaign.id, summary.file, now, options.actor])
-        let importID = db.lastInsertedRowID
-        let doNotCall = try DoNotCallLookup(db)
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO contact (campaignId, phone, phoneRegion, name, firstName, lastName, language, timeZone,
-                                 fields, status, attempts, importId, importLine)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 0, ?, ?)
-            ON CONFLICT (campaignId, phone) DO NOTHING
-            """)
-        let existing = try db.makeStatement(sql: "SELECT importId, importLine FROM contact WHERE campaignId = ? AND phone = ?")
+    /// Writes the file's rows as contacts of the staging import, one batch per transaction.
+    private func stageRows(_ staging: StagingImport, reader: CSVReader, rows: inout RowMapper, normalizer: PhoneNormalizer,
+                           campaign: Campaign, summary: inout ImportSummary, rejects: CSVWriter?) throws {
+        let doNotCall = try database.read(DoNotCallLookup.init)
 
         func reject(_ record: CSVRecord, _ reason: ImportSummary.RejectReason, _ detail: String) throws {
             let item = ImportSummary.Reject(line: record.line, reason: reason, detail: detail)
@@ -121,19 +127,14 @@ public struct CallListImporter: Sendable {
             return batch
         }
 
-        // A pipeline: while this thread inserts one batch, the next one's numbers are parsed on the
-        // other cores (libphonenumber is most of an import's work).
-        var batch = try readBatch()
-        var parsing = PhoneBatch(batch, column: rows.columns.phone, normalizer: normalizer)
-        while !batch.isEmpty {
-            let next = try readBatch()
-            let nextParsing = PhoneBatch(next, column: rows.columns.phone, normalizer: normalizer)
-            let phones = parsing.results()
-            summary.rowsRead += batch.count
-            defer {
-                batch = next
-                parsing = nextParsing
-            }
+        /// Inserts one batch; rejects what cannot be a contact.
+        func insert(_ batch: [CSVRecord], phones: [PhoneParseResult], _ db: Database) throws {
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO contact (campaignId, phone, phoneRegion, name, firstName, lastName, language, timeZone,
+                                     fields, status, attempts, importId, importLine)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 0, ?, ?)
+                ON CONFLICT (campaignId, phone) DO NOTHING
+                """)
             for (record, phone) in zip(batch, phones) {
                 let mapped: RowMapper.Mapped
                 switch rows.map(record) {
@@ -153,32 +154,36 @@ public struct CallListImporter: Sendable {
                 let timeZone = mapped.timeZone ?? PhoneNormalizer.timeZone(forRegion: number.region)
                 try insert.execute(arguments: [
                     campaign.id, number.e164, number.region, mapped.name, mapped.firstName, mapped.lastName,
-                    mapped.language, timeZone, mapped.fieldsJSON, importID, record.line,
+                    mapped.language, timeZone, mapped.fieldsJSON, staging.id, record.line,
                 ])
                 if db.changesCount == 1 {
                     summary.imported += 1
                     continue
                 }
-                let row = try Row.fetchOne(existing, arguments: [campaign.id, number.e164])
-                if let row, (row["importId"] as Int64?) == importID {
+                let row = try Row.fetchOne(db.cachedStatement(sql: """
+                    SELECT importId, importLine FROM contact WHERE campaignId = ? AND phone = ?
+                    """), arguments: [campaign.id, number.e164])
+                if let row, (row["importId"] as Int64?) == staging.id {
                     try reject(record, .duplicateInFile, "number \(number.e164) is already on line \(row["importLine"] as Int? ?? 0)")
                 } else {
                     try reject(record, .duplicateInCampaign, "number \(number.e164) is already in the campaign")
                 }
             }
         }
-        try db.execute(sql: """
-            UPDATE callListImport SET rowsRead = ?, imported = ?, invalid = ?, duplicates = ?, doNotCall = ? WHERE id = ?
-            """, arguments: [summary.rowsRead, summary.imported, summary.invalid,
-                             summary.duplicatesInFile + summary.duplicatesInCampaign, summary.doNotCall, importID])
-        let newFields = summary.fields.filter { !campaign.fields.contains($0) }
-        if !newFields.isEmpty {
-            var updated = campaign
-            updated.fields += newFields
-            try updated.update(db)
+
+        // A pipeline: while this thread writes one batch, the next one's numbers are parsed on the
+        // other cores (libphonenumber is most of an import's work).
+        var batch = try readBatch()
+        var parsing = PhoneBatch(batch, column: rows.columns.phone, normalizer: normalizer)
+        while !batch.isEmpty {
+            let next = try readBatch()
+            let nextParsing = PhoneBatch(next, column: rows.columns.phone, normalizer: normalizer)
+            let phones = parsing.results()
+            summary.rowsRead += batch.count
+            try database.write { db in try insert(batch, phones: phones, db) }
+            batch = next
+            parsing = nextParsing
         }
-        try AppDatabase.audit(db, actor: options.actor, action: "import", entity: "campaign", entityId: campaign.id,
-                              detail: "\(summary.imported) contacts from \(summary.file)", at: now)
     }
 
     /// Parses a batch's phone numbers in the background; `results()` waits for them.

@@ -4,22 +4,16 @@ import GRDB
 /// list is small (the usual case), through the primary-key index when it is large.
 struct DoNotCallLookup {
     static let inMemoryLimit = 100_000
+    /// The whole list when it is small; nil when numbers are looked up in the database.
     private let numbers: Set<String>?
-    private let statement: Statement?
 
     init(_ db: Database) throws {
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM doNotCall") ?? 0
-        if count <= Self.inMemoryLimit {
-            numbers = Set(try String.fetchAll(db, sql: "SELECT phone FROM doNotCall"))
-            statement = nil
-        } else {
-            numbers = nil
-            statement = try db.makeStatement(sql: "SELECT 1 FROM doNotCall WHERE phone = ?")
-        }
+        numbers = count <= Self.inMemoryLimit ? Set(try String.fetchAll(db, sql: "SELECT phone FROM doNotCall")) : nil
     }
 
     func contains(_ phone: String, _ db: Database) throws -> Bool {
         if let numbers { return numbers.contains(phone) }
-        return try Bool.fetchOne(statement!, arguments: [phone]) ?? false
+        return try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM doNotCall WHERE phone = ?"), arguments: [phone]) ?? false
     }
 }

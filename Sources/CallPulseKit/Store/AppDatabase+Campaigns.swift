@@ -71,8 +71,8 @@ extension AppDatabase {
             var counts = ContactCounts()
             let rows = try Row.fetchAll(db, sql: """
                 SELECT status, disposition, attempts = 0 AS fresh, COALESCE(leaseUntil > ?, 0) AS leased, count(*) AS n
-                FROM contact WHERE campaignId = ? GROUP BY 1, 2, 3, 4
-                """, arguments: [now, campaignID])
+                FROM contact WHERE campaignId = ? AND id < ? GROUP BY 1, 2, 3, 4
+                """, arguments: [now, campaignID, try Self.firstStagedContactID(db)])
             for row in rows {
                 let n: Int = row["n"]
                 counts.total += n

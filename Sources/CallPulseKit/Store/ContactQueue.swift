@@ -103,11 +103,12 @@ public struct ContactQueue: Sendable {
             ORDER BY nextCallAt LIMIT 1
             """), arguments: [campaignID, now, now] + zoneArguments)
         if let retry { return (retry, .retry) }
+        // Contacts of an import still being written are not served yet (only fresh ones exist).
         let fresh = try Contact.fetchOne(db.cachedStatement(sql: """
             SELECT * FROM contact
-            WHERE campaignId = ? AND status = 'new' AND (leaseUntil IS NULL OR leaseUntil <= ?) AND \(zone)
+            WHERE campaignId = ? AND status = 'new' AND id < ? AND (leaseUntil IS NULL OR leaseUntil <= ?) AND \(zone)
             ORDER BY nextCallAt, id LIMIT 1
-            """), arguments: [campaignID, now] + zoneArguments)
+            """), arguments: [campaignID, try AppDatabase.firstStagedContactID(db), now] + zoneArguments)
         return fresh.map { ($0, .fresh) }
     }
 
@@ -141,8 +142,8 @@ public struct ContactQueue: Sendable {
                    count(*) FILTER (WHERE status != 'done' AND leaseUntil > ?) AS leased,
                    min(nextCallAt) FILTER (WHERE status = 'scheduled' AND nextCallAt > ?) AS nextAt,
                    count(*) FILTER (WHERE status = 'new' OR (status = 'scheduled' AND nextCallAt <= ?)) AS due
-            FROM contact WHERE campaignId = ?
-            """, arguments: [now, now, now, campaignID])!
+            FROM contact WHERE campaignId = ? AND id < ?
+            """, arguments: [now, now, now, campaignID, try AppDatabase.firstStagedContactID(db)])!
         let remaining: Int = row["remaining"]
         if remaining == 0 { return .allDone(total: row["total"]) }
         var opensAt: Int64?

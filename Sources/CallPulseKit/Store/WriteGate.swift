@@ -9,15 +9,23 @@ import Foundation
 /// process, so a killed console never leaves it held. SQLite's own locking still guards the data:
 /// this only orders CallPulse's writers. A wait longer than the timeout gives up (the caller says
 /// the database is busy and tries again).
+///
+/// A second gate, `<db>-import.lock`, lets one import run at a time (`CallListImporter`).
 final class WriteGate: @unchecked Sendable {
     // @unchecked: `descriptor` is immutable after init; the in-process lock serializes use of the
     // flock (flock is per open file description, so threads of one process must take turns here).
     private let descriptor: Int32
     private let processLock = NSLock()
 
-    /// Opens (creating, mode 0600) the lock file for the database at `databasePath`.
-    init?(databasePath: String) {
-        let fd = open(databasePath + "-writer.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    /// Opens (creating, mode 0600) the writers' lock file for the database at `databasePath`.
+    convenience init?(databasePath: String) { self.init(lockPath: databasePath + "-writer.lock") }
+
+    /// The gate that lets one import at a time work on the database at `databasePath`.
+    static func imports(databasePath: String) -> WriteGate? { WriteGate(lockPath: databasePath + "-import.lock") }
+
+    /// Opens (creating, mode 0600) the lock file at `lockPath`.
+    init?(lockPath: String) {
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return nil }
         descriptor = fd
         Self.installWakeSignal
@@ -26,10 +34,12 @@ final class WriteGate: @unchecked Sendable {
     deinit { close(descriptor) }
 
     /// Runs `body` holding the gate; throws `StoreError.busy` after waiting `timeout` seconds.
-    func withLock<T>(timeout: TimeInterval, path: String, _ body: () throws -> T) throws -> T {
+    /// `waiting` is called once when another process holds the gate, before the wait.
+    func withLock<T>(timeout: TimeInterval, path: String, waiting: (() -> Void)? = nil, _ body: () throws -> T) throws -> T {
         processLock.lock()
         defer { processLock.unlock() }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            waiting?()
             guard try waitForLock(timeout: timeout) else { throw StoreError.busy(path: path) }
         }
         defer { flock(descriptor, LOCK_UN) }
