@@ -10,8 +10,8 @@ final class ConsoleProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var buffer = ""
 
-    init(_ arguments: [String]) throws {
-        process.executableURL = URL(fileURLWithPath: CallPulseBinary.path)
+    init(_ arguments: [String], executable: String = CallPulseBinary.path) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
@@ -25,6 +25,12 @@ final class ConsoleProcess: @unchecked Sendable {
             self.lock.withLock { self.buffer += String(decoding: data, as: UTF8.self) }
         }
         try process.run()
+    }
+
+    /// `callpulse COMMAND` in a pseudo-terminal of its own (util-linux `script`), as a person sees it.
+    static func inTerminal(_ command: String) throws -> ConsoleProcess {
+        try ConsoleProcess(["-qfec", "stty cols 100 rows 40; '\(CallPulseBinary.path)' \(command)", "/dev/null"],
+                           executable: "/usr/bin/script")
     }
 
     var transcript: String { lock.withLock { buffer } }
@@ -49,6 +55,12 @@ final class ConsoleProcess: @unchecked Sendable {
         Foundation.kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         output.fileHandleForReading.readabilityHandler = nil
+    }
+
+    /// Asks the process to end (SIGTERM) and waits for it.
+    func terminate() {
+        process.terminate()
+        wait()
     }
 
     func wait() {
