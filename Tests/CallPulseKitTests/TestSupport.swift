@@ -62,10 +62,16 @@ enum CallPulseBinary {
 
     @discardableResult
     static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
-                    directory: String? = nil) throws -> CommandResult {
+                    directory: String? = nil, asUser user: String? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        if let user {
+            // util-linux setpriv: the same binary as another user (the test runs as root).
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=\(user)", "--regid=nogroup", "--clear-groups", path] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "CALLPULSE_DB")

@@ -15,25 +15,31 @@ public struct AppDatabase: Sendable {
     /// Orders CallPulse's writers across processes (nil for a read-only database).
     let gate: WriteGate?
 
-    /// How long a writer waits for another process's lock before giving up.
-    public static let busyTimeout: TimeInterval = 10
+    /// How long a writer waits for another process's lock before giving up, by default.
+    public static let defaultBusyTimeout: TimeInterval = 10
+    /// How long this database's writers wait for another process's lock before giving up.
+    var busyTimeout: TimeInterval = Self.defaultBusyTimeout
 
     /// SQLite's own busy timeout sleeps in growing steps of up to 100 ms, which shows up as tail
     /// latency when many consoles commit at once; this waits in short steps (50 µs doubling to 1 ms)
-    /// and gives up after about `busyTimeout` seconds.
-    static let waitForLock: Database.BusyCallback = { tries in
-        let micros = tries < 5 ? 50 << tries : 1000
-        let elapsedEstimate = tries < 5 ? 0 : Double(tries - 5) * 0.001
-        guard elapsedEstimate < busyTimeout else { return false }
-        usleep(useconds_t(micros))
-        return true
+    /// and gives up after about `timeout` seconds.
+    static func waitForLock(timeout: TimeInterval) -> Database.BusyCallback {
+        { tries in
+            let micros = tries < 5 ? 50 << tries : 1000
+            let elapsedEstimate = tries < 5 ? 0 : Double(tries - 5) * 0.001
+            guard elapsedEstimate < timeout else { return false }
+            usleep(useconds_t(micros))
+            return true
+        }
     }
 
     /// Opens (creating when missing) the database at `path` and migrates it to the current schema.
-    public static func open(path: String, readOnly: Bool = false) throws -> AppDatabase {
+    /// A write that finds another program holding the file locked waits `busyTimeout` seconds.
+    public static func open(path: String, readOnly: Bool = false,
+                            busyTimeout: TimeInterval = defaultBusyTimeout) throws -> AppDatabase {
         if !readOnly { try createPrivateFileIfMissing(path) }
         var configuration = Configuration()
-        configuration.busyMode = .callback(Self.waitForLock)
+        configuration.busyMode = .callback(Self.waitForLock(timeout: busyTimeout))
         configuration.readonly = readOnly
         configuration.label = "callpulse"
         configuration.prepareDatabase { db in
@@ -47,7 +53,7 @@ public struct AppDatabase: Sendable {
             // Checking in a read first spares every command on an up-to-date file a write transaction
             // (and the WAL sync and checkpoint it brings): `stats` and console start-up are faster.
             if !readOnly, try !pool.read(migrator.hasCompletedMigrations) { try migrator.migrate(pool) }
-            return AppDatabase(path: path, writer: pool, gate: readOnly ? nil : WriteGate(databasePath: path))
+            return AppDatabase(path: path, writer: pool, gate: readOnly ? nil : WriteGate(databasePath: path), busyTimeout: busyTimeout)
         } catch {
             throw StoreError.translate(error, path: path)
         }
@@ -76,7 +82,7 @@ public struct AppDatabase: Sendable {
     func exclusively<T>(_ body: () throws -> T) throws -> T {
         do {
             guard let gate else { return try body() }
-            return try gate.withLock(timeout: Self.busyTimeout, path: path, body)
+            return try gate.withLock(timeout: busyTimeout, path: path, body)
         } catch {
             throw StoreError.translate(error, path: path)
         }
