@@ -46,7 +46,7 @@ enum MachineDescription {
             .map { $0.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces) } ?? "unknown CPU"
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let memory = Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824
-        let sqlite = (try? Spawn.run("sqlite3", ["--version"]).output.split(separator: " ").first.map(String.init)) ?? "?"
-        return "\(cpu), \(cores) cores, \(String(format: "%.0f", memory)) GiB; SQLite \(sqlite ?? "?")"
+        let version = try? Spawn.run("sqlite3", ["--version"]).output.split(separator: " ").first.map(String.init)
+        return "\(cpu), \(cores) cores, \(String(format: "%.0f", memory)) GiB; SQLite \((version ?? nil) ?? "?")"
     }
 }

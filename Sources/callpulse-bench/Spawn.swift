@@ -12,14 +12,16 @@ enum Spawn {
 
     /// Runs `executable` with `arguments`; standard output is captured (to a temporary file, so
     /// the child never blocks on a pipe), standard error goes to the bench's own.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// `stdin` names a file to read standard input from (default: nothing).
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                    stdin: String = "/dev/null") throws -> Result {
         let outputPath = NSTemporaryDirectory() + "callpulse-bench-\(UUID().uuidString).out"
         defer { unlink(outputPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var env = ProcessInfo.processInfo.environment
