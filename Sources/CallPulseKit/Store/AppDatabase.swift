@@ -77,6 +77,25 @@ public struct AppDatabase: Sendable {
         try exclusively { try writer.write(updates) }
     }
 
+    /// Runs `updates` in one write transaction that is not synced to disk on its own: for leases
+    /// (claiming, renewing, releasing a contact). A power cut may lose such a commit, which only
+    /// gives the contact back to the queue; the next ordinary commit syncs it with its own. A
+    /// killed process loses nothing (the commit is in the WAL). Saves one fsync per claim.
+    public func writeLease<T>(_ updates: (Database) throws -> T) throws -> T {
+        try exclusively {
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try updates(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
     /// Runs `body` holding the cross-process writer gate, translating SQLite errors for people.
     /// Every write goes through here (an import holds it for its whole transaction).
     func exclusively<T>(_ body: () throws -> T) throws -> T {
