@@ -160,6 +160,7 @@ extension AppDatabase {
                 """)
         }
         migrator.registerMigration("v2-stats-tallies", migrate: createStatsTallies)
+        migrator.registerMigration("v3-erasure", migrate: createErasure)
         return migrator
     }
 }
