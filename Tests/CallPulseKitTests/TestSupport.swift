@@ -60,12 +60,18 @@ enum CallPulseBinary {
         return Repository.path(".build/debug/callpulse")
     }()
 
+    /// - Parameter umask: run under this file-creation mask (through `/bin/sh`), e.g. `0o000`.
     @discardableResult
     static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
-                    directory: String? = nil) throws -> CommandResult {
+                    directory: String? = nil, umask: Int? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        if let umask {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "umask \(String(umask, radix: 8)) && exec \"$0\" \"$@\"", path] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "CALLPULSE_DB")
