@@ -40,6 +40,7 @@ import Testing
         ])
         let json = try DoNotCallListing.json(list)
         #expect(json.contains("\"added\" : \"1970-01-01T00:01:40Z\"") && json.contains("\"reason\" : \"pyysi sähköpostilla\""))
+        #expect(try DoNotCallListing.json([]) == "[]")
         #expect(try DoNotCallListing.json([DoNotCallEntry(phone: "+1", addedAt: 0, addedBy: "a", source: "s")]).contains("\"reason\" : null"))
     }
 

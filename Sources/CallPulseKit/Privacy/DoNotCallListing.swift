@@ -15,6 +15,7 @@ public enum DoNotCallListing {
 
     /// A JSON array of `{phone, added, addedBy, source, reason}`, `added` in ISO 8601 UTC.
     public static func json(_ entries: [DoNotCallEntry]) throws -> String {
+        guard !entries.isEmpty else { return "[]" }  // the pretty printer writes "[\n\n]"
         let format = ISO8601DateFormatter()
         let items = entries.map { entry in
             DoNotCallItem(phone: entry.phone, added: format.string(from: Date(timeIntervalSince1970: TimeInterval(entry.addedAt))),
