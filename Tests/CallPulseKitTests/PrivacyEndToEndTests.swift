@@ -48,7 +48,7 @@ import Testing
         let stats = try run(["stats", "c", "--json"])
         #expect(stats.status == 0 && stats.stdout.contains("\"status\" : \"closed\""))
         let audit = try run(["audit", "--campaign", "c", "--limit", "2"])
-        #expect(audit.stdout.contains("close      campaign c") && audit.stdout.contains("purge-pii  campaign c  personal data of 3 contacts erased"))
+        #expect(audit.stdout.contains("close      campaign c") && audit.stdout.contains("purge-pii  campaign c  erasing the personal data of 3 contacts"))
     }
 
     @Test func doNotCallList() throws {

@@ -54,7 +54,7 @@ import Testing
         #expect(try db.read { try String.fetchAll($0, sql: "SELECT DISTINCT resolutionNote FROM followup") } == ["(erased)"])
         let audit = try db.read { try AuditEntry.filter(Column("entity") == "campaign").order(Column("id")).fetchAll($0) }
         #expect(audit.suffix(2).map(\.action) == ["close", "purge-pii"])
-        #expect(audit.last?.actor == "dpo" && audit.last?.detail == "personal data of 3 contacts erased")
+        #expect(audit.last?.actor == "dpo" && audit.last?.detail == "erasing the personal data of 3 contacts")
         // Running it again finds nothing left, and says so.
         let again = try db.purgePersonalData(campaignID: "c", actor: "dpo", now: now)
         #expect(!again.closedNow && again.erased == 0 && again.erasedEarlier == 3)
@@ -79,9 +79,14 @@ import Testing
         try db.makeTestCampaign(id: "d")
         let list = try fixture.dir.write("d.csv", "phone,name\n+358401111111,Aino Virtanen\n")
         _ = try CallListImporter(database: db).importFile(list, into: "d", options: .init(), now: now)
+        _ = try CallListImporter(database: db).importFile(try fixture.dir.write("c.csv", "phone\n040 444 4444\n"), into: "c",
+                                                          options: .init(), now: now)
         try resolveAll()
-        try db.purgePersonalData(campaignID: "c", actor: "dpo", now: now)
+        // One contact per transaction; campaign d's contact lies between c's in id order.
+        let report = try db.purgePersonalData(campaignID: "c", actor: "dpo", now: now, chunk: 1)
+        #expect(report.erased == 4)
         let other = try db.read { try Contact.filter(Column("campaignId") == "d").fetchOne($0) }
         #expect(other?.name == "Aino Virtanen" && other?.phone == "+358401111111" && other?.erasedAt == nil)
+        #expect(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM contact WHERE campaignId = 'c' AND erasedAt IS NULL") } == 0)
     }
 }

@@ -23,7 +23,8 @@ public enum PrivacyError: Error, LocalizedError, Equatable {
                 + "nothing was erased. Try again when the call has ended, or add --force to erase it under the agent "
                 + "(their console can then save nothing more for this person)"
         case let .campaignInCalls(campaignID, agents):
-            "agents are in calls in campaign \(campaignID) (\(agents.joined(separator: ", "))); nothing was purged. "
+            "agents are in calls in campaign \(campaignID) (\(agents.prefix(5).joined(separator: ", "))"
+                + (agents.count > 5 ? " and \(agents.count - 5) more" : "") + "); nothing was purged. "
                 + "Try again when their calls have ended (a console's hold on a contact lapses within its lease, 120 s by default)"
         case let .openFollowUps(campaignID, count):
             "campaign \(campaignID) has \(count) open follow-up\(count == 1 ? "" : "s"): after the purge nobody could call "
