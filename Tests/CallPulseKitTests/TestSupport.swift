@@ -60,14 +60,18 @@ enum CallPulseBinary {
         return Repository.path(".build/debug/callpulse")
     }()
 
+    /// - Parameter umask: run under this file-creation mask (through `/bin/sh`), e.g. `0o000`.
     @discardableResult
     static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
-                    directory: String? = nil, asUser user: String? = nil) throws -> CommandResult {
+                    directory: String? = nil, asUser user: String? = nil, umask: Int? = nil) throws -> CommandResult {
         let process = Process()
         if let user {
             // util-linux setpriv: the same binary as another user (the test runs as root).
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments = ["--reuid=\(user)", "--regid=nogroup", "--clear-groups", path] + arguments
+        } else if let umask {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "umask \(String(umask, radix: 8)) && exec \"$0\" \"$@\"", path] + arguments
         } else {
             process.executableURL = URL(fileURLWithPath: path)
             process.arguments = arguments

@@ -19,6 +19,8 @@ import Foundation
 public final class CSVReader {
     /// The header row: the first non-blank record, each name trimmed, any byte-order mark removed.
     public let header: [String]
+    /// The physical line the header row starts on (1 unless blank lines come first).
+    public let headerLine: Int
     /// The field delimiter: detected from the header line when not given (`,` on ties).
     public let delimiter: UInt8
     /// The file's encoding: detected from a byte-order mark or the first 64 KiB when not given.
@@ -59,6 +61,7 @@ public final class CSVReader {
             throw CallListError(file: path, message: "the file is empty (no header row)")
         }
         self.path = path
+        self.headerLine = headerRecord.line
         self.parser = parser
         self.encoding = chosen
         self.delimiter = parser.delimiter

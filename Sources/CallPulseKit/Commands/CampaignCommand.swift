@@ -119,14 +119,24 @@ extension CampaignCommand {
         public func run() throws { try changeStatus(.active, id: id, database: database) }
     }
 
-    /// `callpulse campaign close ID`.
+    /// `callpulse campaign close ID [--purge-pii]`.
     public struct Close: ParsableCommand {
         public static let configuration = CommandConfiguration(
-            abstract: "Close a campaign for good: no more calls or imports; its results stay for stats and export.")
+            abstract: "Close a campaign for good: no more calls or imports; its results stay for stats and export.",
+            discussion: """
+                --purge-pii also erases the personal data of every contact of the campaign (closed now or                 earlier): names, numbers, contact fields, notes and free-text answers. Statistics and                 export --no-pii keep every score. Refused while follow-ups are open or agents are in calls.
+                """)
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The campaign id.") public var id: String
+        @Flag(help: "Also erase the personal data of the campaign's contacts, keeping its statistics.")
+        public var purgePii = false
         public init() {}
-        public func run() throws { try changeStatus(.closed, id: id, database: database) }
+
+        public func run() throws {
+            guard purgePii else { return try changeStatus(.closed, id: id, database: database) }
+            let report = try database.open().purgePersonalData(campaignID: id, actor: LoginName.current, now: unixNow())
+            for line in report.lines { print(line) }
+        }
     }
 }
 

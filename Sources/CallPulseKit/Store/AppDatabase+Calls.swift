@@ -143,14 +143,17 @@ extension AppDatabase {
     }
 
     /// Adds a number to the do-not-call list (no-op when it is there already), with an audit line.
-    static func addDoNotCall(_ db: Database, phone: String, actor: String, source: String, note: String?, now: Int64) throws {
+    /// Returns whether it was added.
+    @discardableResult
+    static func addDoNotCall(_ db: Database, phone: String, actor: String, source: String, note: String?,
+                             now: Int64) throws -> Bool {
         try db.execute(sql: """
             INSERT INTO doNotCall (phone, addedAt, addedBy, source, note) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (phone) DO NOTHING
             """, arguments: [phone, now, actor, source, note])
-        if db.changesCount == 1 {
-            try audit(db, actor: actor, action: "dnc-add", entity: "phone", entityId: phone, detail: source, at: now)
-        }
+        guard db.changesCount == 1 else { return false }
+        try audit(db, actor: actor, action: "dnc-add", entity: "phone", entityId: phone, detail: source, at: now)
+        return true
     }
 
     /// Adds a free-text note to a contact (and its interview, when one is running).

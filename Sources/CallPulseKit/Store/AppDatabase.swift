@@ -6,7 +6,9 @@ import GRDB
 /// The file is opened in WAL mode so several agent consoles, a supervisor's live view and an import
 /// can share it; readers never block writers. `synchronous=FULL` makes every acknowledged commit
 /// survive a power cut, not only a killed process. A busy timeout keeps short lock waits invisible.
-/// The file is created readable and writable by its owner only (it holds personal data).
+/// The file is created readable and writable by its owner only (it holds personal data), and every
+/// connection runs with `secure_delete` on: SQLite overwrites deleted and replaced content with
+/// zeros instead of leaving it in free space, so erased personal data does not linger in the file.
 public struct AppDatabase: Sendable {
     /// The path the database was opened at, for messages.
     public let path: String
@@ -44,6 +46,10 @@ public struct AppDatabase: Sendable {
         configuration.label = "callpulse"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            // Without it an update that changes a row's size leaves the old row (name, number, answers)
+            // in the page's free space until the page is rewritten. Measured: no visible cost on bulk
+            // imports, within noise on claim-sized transactions (a few KiB zeroed per commit).
+            try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)

@@ -34,6 +34,9 @@ public struct Contact: Codable, Sendable, Hashable, FetchableRecord, MutablePers
     public var appointmentNote: String?
     public var importId: Int64?
     public var importLine: Int?
+    /// When the person's personal data was erased (`callpulse forget`, `campaign close --purge-pii`);
+    /// nil while it is held. An erased contact keeps its answers' scores but nothing that identifies it.
+    public var erasedAt: Int64?
 
     public static let databaseTableName = "contact"
 
@@ -72,6 +75,7 @@ extension Contact {
         appointmentNote = row["appointmentNote"]
         importId = row["importId"]
         importLine = row["importLine"]
+        erasedAt = row["erasedAt"]
     }
 
     /// Encodes by hand, for the same reason.
@@ -96,5 +100,6 @@ extension Contact {
         container["appointmentNote"] = appointmentNote
         container["importId"] = importId
         container["importLine"] = importLine
+        container["erasedAt"] = erasedAt
     }
 }

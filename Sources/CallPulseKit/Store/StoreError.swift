@@ -14,6 +14,7 @@ public enum StoreError: Error, LocalizedError, Equatable {
     case campaignClosed(String)
     case contactNotFound(Int64)
     case leaseLost(Int64)
+    case contactErased
 
     public var errorDescription: String? {
         switch self {
@@ -29,6 +30,8 @@ public enum StoreError: Error, LocalizedError, Equatable {
         case let .campaignClosed(id): "campaign '\(id)' is closed"
         case let .contactNotFound(id): "no contact #\(id)"
         case let .leaseLost(id): "contact #\(id) is no longer yours: its lease ran out and another agent took it"
+        case .contactErased:
+            "this person's personal data was erased at their request (callpulse forget): nothing more can be recorded for them"
         }
     }
 
@@ -37,6 +40,7 @@ public enum StoreError: Error, LocalizedError, Equatable {
         guard let dbError = error as? DatabaseError else { return error }
         switch dbError.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
+        case .SQLITE_CONSTRAINT where dbError.message == AppDatabase.erasedContactMessage: return StoreError.contactErased
         case .SQLITE_READONLY: return StoreError.readOnly(path: path)
         case .SQLITE_FULL: return StoreError.diskFull(path: path)
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return StoreError.notADatabase(path: path)
