@@ -161,3 +161,27 @@ extension StatsTests {
         #expect(try migrated == snapshot())
     }
 }
+
+extension StatsTests {
+    @Test func sinceBeforeTheFirstCallCountsFromRowsExactlyAsTheTalliesDo() throws {
+        let whole = try snapshot(by: "touchpoint")
+        let counted = try StatsSnapshot.load(database: db, campaignID: "c", breakdownField: "touchpoint", since: 0,
+                                             now: clock.now)
+        #expect(counted == whole)
+    }
+
+    @Test func sinceLeavesOutEarlierInterviewsAndCases() throws {
+        // Move the first two interviews (NPS 9 and 10) and their calls a week back.
+        try db.write { db in
+            try db.execute(sql: "UPDATE interview SET startedAt = startedAt - 604800, endedAt = endedAt - 604800 WHERE id <= 2")
+            try db.execute(sql: "UPDATE call SET startedAt = startedAt - 604800, endedAt = endedAt - 604800 WHERE contactId <= 2")
+        }
+        let stats = try StatsSnapshot.load(database: db, campaignID: "c", since: clock.now - 86_400, now: clock.now)
+        #expect(stats.scores.nps?.n == 1 && stats.scores.nps?.score == -100)
+        #expect(stats.progress.loaded == 3 && stats.progress.completes == 1)
+        #expect(stats.rates.counts == DispositionCounts(I: 1, R: 1, UH: 1))
+        #expect(stats.agents.first?.completes == 1 && stats.agents.first?.calls == 3)
+        #expect(stats.followUps.open == 3)
+        #expect(try snapshot().scores.nps?.n == 3)
+    }
+}
