@@ -8,7 +8,7 @@ public struct CallPulseCommand: ParsableCommand {
         version: CallPulseVersion.current,
         subcommands: [
             DemoCommand.self, ScriptCommand.self, CampaignCommand.self, ImportCommand.self, AgentCommand.self,
-            FollowUpsCommand.self, ExportCommand.self, StatsCommand.self,
+            FollowUpsCommand.self, ExportCommand.self, StatsCommand.self, ReportCommand.self,
         ]
     )
 
