@@ -20,23 +20,16 @@ import Testing
     /// Creates campaign "c" with five contacts and runs the console session described above.
     static func fill(_ db: AppDatabase, in dir: TemporaryDirectory, clock: TestClock) throws {
         try db.makeTestCampaign(id: "c")
-        let list = try dir.write("list.csv", """
+        try db.importTestList("""
             phone,first_name,language,touchpoint
             040 111 1111,Aino,fi,support
             040 111 1112,Eino,fi,support
             040 111 1113,Olli,fi,delivery
             040 111 1114,Pia,fi,support
             040 111 1115,Ulla,fi,delivery
-            """)
-        var options = CallListImporter.Options()
-        options.actor = "tester"
-        _ = try CallListImporter(database: db).importFile(list, into: "c", options: options, now: clock.now)
-        let output = ConsoleOutput.recording()
-        let inputs: [LineInput] = ["a", "9", "Hyvä", "5", "5", "a", "10", "/skip", "4", "4", "a", "3", "/skip", "2", "1", "k",
-                                   "r", "n"].map { .line($0) }
-        let console = try Console(database: db, campaignID: "c", agent: "liisa", reader: ScriptedLineReader(inputs, output: output),
-                                  output: output, interactive: false, clock: { clock.now })
-        try console.run()
+            """, in: dir, now: clock.now)
+        try db.runTestSession(["a", "9", "Hyvä", "5", "5", "a", "10", "/skip", "4", "4", "a", "3", "/skip", "2", "1", "k",
+                               "r", "n"], clock: clock)
     }
 
     func snapshot(by field: String? = nil) throws -> StatsSnapshot {

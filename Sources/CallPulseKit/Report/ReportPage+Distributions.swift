@@ -4,7 +4,7 @@ extension ReportPage {
     func distributions() -> Markup {
         let scales = report.snapshot.scores
         return section("distributions", labels.distributions) { section in
-            guard scales.nps != nil || scales.csat != nil || scales.ces != nil else {
+            guard (scales.nps?.n ?? 0) + (scales.csat?.n ?? 0) + (scales.ces?.n ?? 0) > 0 else {
                 section.element("p", [("class", "note")], text: labels.noAnswers)
                 return
             }
