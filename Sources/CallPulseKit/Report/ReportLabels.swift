@@ -70,7 +70,8 @@ struct ReportLabels {
     var attempted: String { t("Soitettu", "Uppringda", "Attempted") }
     var contacted: String { t("Tavoitettu", "Nådda", "Contacted") }
     var completed: String { t("Haastateltu", "Intervjuade", "Completed") }
-    var percentOfLoaded: String { t("% listasta", "% av listan", "% of loaded") }
+    var funnelCaption: String { t("Yhteystietoja · % listan yhteystiedoista", "Kontakter · % av kontakterna på listan",
+                                  "Contacts · % of those loaded") }
     var refusalRate: String { t("Kieltäytymisaste (REF1)", "Vägransfrekvens (REF1)", "Refusal rate (REF1)") }
     var contactRate: String { t("Kontaktiaste (CON1)", "Kontaktfrekvens (CON1)", "Contact rate (CON1)") }
     var responseRate3: String { t("Vastausaste (RR3)", "Svarsfrekvens (RR3)", "Response rate (RR3)") }

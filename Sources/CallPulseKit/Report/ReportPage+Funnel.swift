@@ -18,7 +18,7 @@ extension ReportPage {
         return section("funnel-section", labels.funnel) { section in
             section.element("figure", [("id", "funnel"), ("data-loaded", String(steps[0].1)), ("data-attempted", String(steps[1].1)),
                                        ("data-contacted", String(steps[2].1)), ("data-completed", String(steps[3].1))]) { figure in
-                figure.element("figcaption", text: "\(labels.funnel) (\(labels.percentOfLoaded))")
+                figure.element("figcaption", text: labels.funnelCaption)
                 figure.append(BarList(title: labels.funnel, bars: bars).svg())
             }
             section.element("dl", [("class", "rates")]) { list in
