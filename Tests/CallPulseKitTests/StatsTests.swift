@@ -20,23 +20,16 @@ import Testing
     /// Creates campaign "c" with five contacts and runs the console session described above.
     static func fill(_ db: AppDatabase, in dir: TemporaryDirectory, clock: TestClock) throws {
         try db.makeTestCampaign(id: "c")
-        let list = try dir.write("list.csv", """
+        try db.importTestList("""
             phone,first_name,language,touchpoint
             040 111 1111,Aino,fi,support
             040 111 1112,Eino,fi,support
             040 111 1113,Olli,fi,delivery
             040 111 1114,Pia,fi,support
             040 111 1115,Ulla,fi,delivery
-            """)
-        var options = CallListImporter.Options()
-        options.actor = "tester"
-        _ = try CallListImporter(database: db).importFile(list, into: "c", options: options, now: clock.now)
-        let output = ConsoleOutput.recording()
-        let inputs: [LineInput] = ["a", "9", "Hyvä", "5", "5", "a", "10", "/skip", "4", "4", "a", "3", "/skip", "2", "1", "k",
-                                   "r", "n"].map { .line($0) }
-        let console = try Console(database: db, campaignID: "c", agent: "liisa", reader: ScriptedLineReader(inputs, output: output),
-                                  output: output, interactive: false, clock: { clock.now })
-        try console.run()
+            """, in: dir, now: clock.now)
+        try db.runTestSession(["a", "9", "Hyvä", "5", "5", "a", "10", "/skip", "4", "4", "a", "3", "/skip", "2", "1", "k",
+                               "r", "n"], clock: clock)
     }
 
     func snapshot(by field: String? = nil) throws -> StatsSnapshot {
@@ -168,5 +161,29 @@ extension StatsTests {
         try AppDatabase.migrator.migrate(pool)
         let migrated = try StatsSnapshot.load(database: old, campaignID: "c", now: clock.now)
         #expect(try migrated == snapshot())
+    }
+}
+
+extension StatsTests {
+    @Test func sinceBeforeTheFirstCallCountsFromRowsExactlyAsTheTalliesDo() throws {
+        let whole = try snapshot(by: "touchpoint")
+        let counted = try StatsSnapshot.load(database: db, campaignID: "c", breakdownField: "touchpoint", since: 0,
+                                             now: clock.now)
+        #expect(counted == whole)
+    }
+
+    @Test func sinceLeavesOutEarlierInterviewsAndCases() throws {
+        // Move the first two interviews (NPS 9 and 10) and their calls a week back.
+        try db.write { db in
+            try db.execute(sql: "UPDATE interview SET startedAt = startedAt - 604800, endedAt = endedAt - 604800 WHERE id <= 2")
+            try db.execute(sql: "UPDATE call SET startedAt = startedAt - 604800, endedAt = endedAt - 604800 WHERE contactId <= 2")
+        }
+        let stats = try StatsSnapshot.load(database: db, campaignID: "c", since: clock.now - 86_400, now: clock.now)
+        #expect(stats.scores.nps?.n == 1 && stats.scores.nps?.score == -100)
+        #expect(stats.progress.loaded == 3 && stats.progress.completes == 1)
+        #expect(stats.rates.counts == DispositionCounts(I: 1, R: 1, UH: 1))
+        #expect(stats.agents.first?.completes == 1 && stats.agents.first?.calls == 3)
+        #expect(stats.followUps.open == 3)
+        #expect(try snapshot().scores.nps?.n == 3)
     }
 }

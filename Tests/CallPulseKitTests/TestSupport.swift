@@ -116,3 +116,22 @@ extension AppDatabase {
         return campaign
     }
 }
+
+extension AppDatabase {
+    /// Imports a call list with the given CSV text into a campaign, as `tester`.
+    func importTestList(_ csv: String, into campaignID: String = "c", in dir: TemporaryDirectory, now: Int64) throws {
+        let list = try dir.write("list-\(UUID().uuidString).csv", csv)
+        var options = CallListImporter.Options()
+        options.actor = "tester"
+        _ = try CallListImporter(database: self).importFile(list, into: campaignID, options: options, now: now)
+    }
+
+    /// Runs one non-interactive console session on the lines given, at the clock's time.
+    func runTestSession(_ lines: [String], campaignID: String = "c", agent: String = "liisa", clock: TestClock) throws {
+        let output = ConsoleOutput.recording()
+        let console = try Console(database: self, campaignID: campaignID, agent: agent,
+                                  reader: ScriptedLineReader(lines.map { .line($0) }, output: output),
+                                  output: output, interactive: false, clock: { clock.now })
+        try console.run()
+    }
+}

@@ -46,6 +46,10 @@ extension Campaign {
         "client", "title", "agent", "name", "first_name", "last_name", "phone",
     ]
 
+    /// The campaign's time zone (the machine's when the stored name is unknown): times in reports
+    /// and `--since` are read in it.
+    public var zone: TimeZone { TimeZone(identifier: timeZone) ?? .current }
+
     /// The calling window for a weekday numbered as `Calendar` does (1 = Sunday … 7 = Saturday).
     public func callingWindow(weekday: Int) -> CallingWindow? {
         let text: String? = switch weekday {

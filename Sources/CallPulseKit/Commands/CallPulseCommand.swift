@@ -8,8 +8,8 @@ public struct CallPulseCommand: ParsableCommand {
         version: CallPulseVersion.current,
         subcommands: [
             DemoCommand.self, ScriptCommand.self, CampaignCommand.self, ImportCommand.self, AgentCommand.self,
-            FollowUpsCommand.self, ExportCommand.self, StatsCommand.self, ForgetCommand.self, DoNotCallCommand.self,
-            AuditCommand.self,
+            FollowUpsCommand.self, ExportCommand.self, StatsCommand.self, ReportCommand.self, ForgetCommand.self,
+            DoNotCallCommand.self, AuditCommand.self,
         ]
     )
 

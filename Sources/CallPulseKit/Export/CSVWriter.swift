@@ -4,7 +4,7 @@ import Foundation
 /// an optional Excel dialect (semicolon, UTF-8 byte-order mark), and a guard against formula
 /// injection: a text field starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'`.
 ///
-/// The file is created with mode 0600 under a temporary name and only takes its real name in
+/// The file is written through a `PrivateFileWriter`: mode 0600, and it only takes its real name in
 /// `finish()`, so a failed run never leaves a half-written file behind. Writing to standard output
 /// (`init(standardOutput:)`) streams the same bytes with no temporary file.
 ///
@@ -29,39 +29,24 @@ public final class CSVWriter {
     }
 
     /// The file's final name, or `-` for standard output.
-    public let path: String
+    public var path: String { file.path }
     public let dialect: Dialect
-    /// The file written until `finish()`; nil when writing to standard output.
-    private let temporaryPath: String?
-    private let handle: FileHandle
+    private let file: PrivateFileWriter
     private var buffer: [UInt8] = []
-    private var finished = false
 
     /// Opens `path` for writing (through a temporary file beside it).
     public init(path: String, dialect: Dialect = .rfc4180) throws {
-        self.path = path
         self.dialect = dialect
-        let temporaryPath = path + ".partial"
-        self.temporaryPath = temporaryPath
-        let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else {
-            throw CSVWriterError(path: path, reason: String(cString: strerror(errno)))
-        }
-        fchmod(fd, 0o600)
-        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        file = try PrivateFileWriter(path: path)
         startBuffer()
     }
 
     /// Streams to standard output: nothing to rename, and nothing to take back on failure.
     public init(standardOutput dialect: Dialect = .rfc4180) {
-        path = "-"
         self.dialect = dialect
-        temporaryPath = nil
-        handle = FileHandle.standardOutput
+        file = PrivateFileWriter(standardOutput: ())
         startBuffer()
     }
-
-    deinit { discard() }
 
     private func startBuffer() {
         buffer.reserveCapacity(1 << 16)
@@ -89,36 +74,14 @@ public final class CSVWriter {
     /// Flushes, syncs and gives the file its real name (standard output is only flushed).
     public func finish() throws {
         try flush()
-        guard let temporaryPath else {
-            finished = true
-            return
-        }
-        do {
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            throw CSVWriterError(path: path, reason: error.localizedDescription)
-        }
-        guard rename(temporaryPath, path) == 0 else {
-            throw CSVWriterError(path: path, reason: String(cString: strerror(errno)))
-        }
-        finished = true
+        try file.finish()
     }
 
     /// Drops the temporary file; nothing is left under the real name.
-    public func discard() {
-        guard !finished else { return }
-        finished = true
-        guard let temporaryPath else { return }
-        try? handle.close()
-        unlink(temporaryPath)
-    }
+    public func discard() { file.discard() }
 
     private func flush() throws {
-        guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch {
-            throw CSVWriterError(path: path, reason: error.localizedDescription)
-        }
+        try file.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -148,11 +111,4 @@ public final class CSVWriter {
     static let formulaStarts: Set<UInt8> = [
         UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
     ]
-}
-
-/// A CSV file could not be written.
-public struct CSVWriterError: Error, LocalizedError {
-    public let path: String
-    public let reason: String
-    public var errorDescription: String? { "cannot write '\(path)': \(reason)" }
 }

@@ -12,14 +12,18 @@ public struct StatsRequest: Sendable {
     public var now: Int64
     /// Start and end (exclusive) of "today" in the campaign's time zone.
     public var today: Range<Int64>
+    /// Only interviews ended, and cases called, at or after this instant (the report's `--since`);
+    /// nil takes the whole campaign. See `AppDatabase+StatsSince.swift` for what it limits.
+    public var since: Int64?
 
     public init(scaleQuestions: [String], npsQuestion: String?, breakdownField: String? = nil, now: Int64,
-                today: Range<Int64>) {
+                today: Range<Int64>, since: Int64? = nil) {
         self.scaleQuestions = scaleQuestions
         self.npsQuestion = npsQuestion
         self.breakdownField = breakdownField
         self.now = now
         self.today = today
+        self.since = since
     }
 }
 
@@ -31,61 +35,76 @@ extension AppDatabase {
     /// keep and from small index ranges, so the cost does not grow with the campaign's size; the
     /// breakdown joins complete interviews, their answers and contacts.
     public func statsTallies(campaignID: String, request: StatsRequest) throws -> StatsTallies {
-        try read { db in
-            var tallies = StatsTallies()
-            tallies.contacts = try Row.fetchAll(db, sql: """
-                SELECT status, code, attempted, n FROM contactTally WHERE campaignId = ? AND n <> 0
-                """, arguments: [campaignID]).map {
-                StatsTallies.ContactGroup(status: $0[0], code: $0[1], attempted: $0[2], count: $0[3])
+        try read { db in try Self.statsTallies(db, campaignID: campaignID, request: request) }
+    }
+
+    /// The tallies of `statsTallies(campaignID:request:)` read in a transaction the caller holds, so
+    /// other figures (the client report's) can be read from the same snapshot.
+    static func statsTallies(_ db: Database, campaignID: String, request: StatsRequest) throws -> StatsTallies {
+        var tallies = StatsTallies()
+        for row in try Row.fetchAll(db, sql: """
+            SELECT leaseAgent, count(*) FROM contact
+            WHERE campaignId = ? AND leaseUntil IS NOT NULL AND leaseUntil > ? GROUP BY leaseAgent
+            """, arguments: [campaignID, request.now]) {
+            tallies.leasedBy[row[0] ?? "?"] = row[1]
+        }
+        tallies.appointmentsDueToday = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM contact INDEXED BY contact_appointment
+            WHERE campaignId = ? AND appointmentAgent IS NOT NULL AND nextCallAt >= ? AND nextCallAt < ?
+              AND status = 'scheduled'
+            """, arguments: [campaignID, request.today.lowerBound, request.today.upperBound]) ?? 0
+        if let since = request.since {
+            try readCounts(db, campaignID: campaignID, request: request, since: since, into: &tallies)
+        } else {
+            try readTallies(db, campaignID: campaignID, request: request, into: &tallies)
+        }
+        if let field = request.breakdownField {
+            tallies.groups = try breakdown(db, campaignID: campaignID, field: field, questions: request.scaleQuestions,
+                                           since: request.since)
+        }
+        return tallies
+    }
+
+    /// Contacts, follow-ups, agents, completes and scores from the tallies the triggers keep.
+    private static func readTallies(_ db: Database, campaignID: String, request: StatsRequest,
+                                    into tallies: inout StatsTallies) throws {
+        tallies.contacts = try Row.fetchAll(db, sql: """
+            SELECT status, code, attempted, n FROM contactTally WHERE campaignId = ? AND n <> 0
+            """, arguments: [campaignID]).map {
+            StatsTallies.ContactGroup(status: $0[0], code: $0[1], attempted: $0[2], count: $0[3])
+        }
+        // Open follow-ups per hour due, plus an exact count for the hour now running.
+        let hourStart = request.now / 3600 * 3600
+        let followUps = try Row.fetchOne(db, sql: """
+            SELECT COALESCE(sum(open), 0), COALESCE(sum(open) FILTER (WHERE dueHour >= 0 AND dueHour < ?), 0)
+            FROM followupTally WHERE campaignId = ?
+            """, arguments: [request.now / 3600, campaignID])
+        let dueThisHour = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM followup INDEXED BY followup_due
+            WHERE campaignId = ? AND resolvedAt IS NULL AND dueAt >= ? AND dueAt < ?
+            """, arguments: [campaignID, hourStart, request.now]) ?? 0
+        tallies.followUpsOpen = followUps?[0] ?? 0
+        tallies.followUpsOverdue = (followUps?[1] ?? 0) + dueThisHour
+        tallies.agents = try agentWork(db, campaignID: campaignID, npsQuestion: request.npsQuestion)
+        for row in try Row.fetchAll(db, sql: """
+            SELECT hour, sum(completes) FROM interviewTally WHERE campaignId = ? AND hour >= ? GROUP BY hour
+            """, arguments: [campaignID, min(request.today.lowerBound, request.now - 12 * 3600) / 3600]) {
+            tallies.completesByHour[row[0]] = row[1]
+        }
+        tallies.answers = try answerCounts(db, campaignID: campaignID, questions: request.scaleQuestions)
+        if let nps = request.npsQuestion {
+            tallies.npsByDay = try Row.fetchAll(db, sql: """
+                SELECT day, value, n FROM scoreTally WHERE campaignId = ? AND questionId = ? AND n <> 0 ORDER BY day, value
+                """, arguments: [campaignID, nps]).reduce(into: []) { days, row in
+                let day: String = row[0]
+                if days.last?.day != day { days.append(.init(day: day, distribution: [:])) }
+                days[days.count - 1].distribution[row[1]] = row[2]
             }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT leaseAgent, count(*) FROM contact
-                WHERE campaignId = ? AND leaseUntil IS NOT NULL AND leaseUntil > ? GROUP BY leaseAgent
-                """, arguments: [campaignID, request.now]) {
-                tallies.leasedBy[row[0] ?? "?"] = row[1]
-            }
-            tallies.appointmentsDueToday = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM contact INDEXED BY contact_appointment
-                WHERE campaignId = ? AND appointmentAgent IS NOT NULL AND nextCallAt >= ? AND nextCallAt < ?
-                  AND status = 'scheduled'
-                """, arguments: [campaignID, request.today.lowerBound, request.today.upperBound]) ?? 0
-            // Open follow-ups per hour due, plus an exact count for the hour now running.
-            let hourStart = request.now / 3600 * 3600
-            let followUps = try Row.fetchOne(db, sql: """
-                SELECT COALESCE(sum(open), 0), COALESCE(sum(open) FILTER (WHERE dueHour >= 0 AND dueHour < ?), 0)
-                FROM followupTally WHERE campaignId = ?
-                """, arguments: [request.now / 3600, campaignID])
-            let dueThisHour = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM followup INDEXED BY followup_due
-                WHERE campaignId = ? AND resolvedAt IS NULL AND dueAt >= ? AND dueAt < ?
-                """, arguments: [campaignID, hourStart, request.now]) ?? 0
-            tallies.followUpsOpen = followUps?[0] ?? 0
-            tallies.followUpsOverdue = (followUps?[1] ?? 0) + dueThisHour
-            tallies.agents = try agentWork(db, campaignID: campaignID, npsQuestion: request.npsQuestion)
-            for row in try Row.fetchAll(db, sql: """
-                SELECT hour, sum(completes) FROM interviewTally WHERE campaignId = ? AND hour >= ? GROUP BY hour
-                """, arguments: [campaignID, min(request.today.lowerBound, request.now - 12 * 3600) / 3600]) {
-                tallies.completesByHour[row[0]] = row[1]
-            }
-            tallies.answers = try answerCounts(db, campaignID: campaignID, questions: request.scaleQuestions)
-            if let nps = request.npsQuestion {
-                tallies.npsByDay = try Row.fetchAll(db, sql: """
-                    SELECT day, value, n FROM scoreTally WHERE campaignId = ? AND questionId = ? AND n <> 0 ORDER BY day, value
-                    """, arguments: [campaignID, nps]).reduce(into: []) { days, row in
-                    let day: String = row[0]
-                    if days.last?.day != day { days.append(.init(day: day, distribution: [:])) }
-                    days[days.count - 1].distribution[row[1]] = row[2]
-                }
-            }
-            if let field = request.breakdownField {
-                tallies.groups = try breakdown(db, campaignID: campaignID, field: field, questions: request.scaleQuestions)
-            }
-            return tallies
         }
     }
 
     /// Calls, active hours, completes, interview seconds and the NPS sum of each agent.
-    private func agentWork(_ db: Database, campaignID: String, npsQuestion: String?) throws -> [StatsTallies.AgentWork] {
+    private static func agentWork(_ db: Database, campaignID: String, npsQuestion: String?) throws -> [StatsTallies.AgentWork] {
         var agents: [String: StatsTallies.AgentWork] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT agent, sum(calls), count(*) FILTER (WHERE calls > 0) FROM callTally WHERE campaignId = ? GROUP BY agent
@@ -114,7 +133,7 @@ extension AppDatabase {
     }
 
     /// value → count of the answers of complete interviews, per question.
-    private func answerCounts(_ db: Database, campaignID: String, questions: [String]) throws -> [String: [Double: Int]] {
+    private static func answerCounts(_ db: Database, campaignID: String, questions: [String]) throws -> [String: [Double: Int]] {
         var answers: [String: [Double: Int]] = [:]
         for question in questions {
             for row in try Row.fetchAll(db, sql: """
@@ -127,25 +146,27 @@ extension AppDatabase {
     }
 
     /// Scores of complete interviews grouped by a contact field (missing or empty → "").
-    private func breakdown(_ db: Database, campaignID: String, field: String,
-                           questions: [String]) throws -> [StatsTallies.GroupScores] {
+    private static func breakdown(_ db: Database, campaignID: String, field: String, questions: [String],
+                                  since: Int64?) throws -> [StatsTallies.GroupScores] {
+        // Without `since` every complete interview counts, ended or not (as before `since` existed).
+        let from = since ?? Int64.min
         let path = "$.\"" + field.replacingOccurrences(of: "\"", with: "\\\"") + "\""
         var groups: [String: StatsTallies.GroupScores] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT CAST(COALESCE(json_extract(c.fields, ?), '') AS TEXT) AS grp, count(*)
             FROM interview i JOIN contact c ON c.id = i.contactId
-            WHERE i.campaignId = ? AND i.status = 'complete' GROUP BY grp
-            """, arguments: [path, campaignID]) {
+            WHERE i.campaignId = ? AND i.status = 'complete' AND COALESCE(i.endedAt, 0) >= ? GROUP BY grp
+            """, arguments: [path, campaignID, from]) {
             let value: String = row[0]
             groups[value] = .init(value: value, interviews: row[1], answers: [:])
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT CAST(COALESCE(json_extract(c.fields, ?), '') AS TEXT) AS grp, a.questionId, a.number, count(*)
             FROM interview i JOIN contact c ON c.id = i.contactId JOIN answer a ON a.interviewId = i.id
-            WHERE i.campaignId = ? AND i.status = 'complete' AND a.number IS NOT NULL
+            WHERE i.campaignId = ? AND i.status = 'complete' AND COALESCE(i.endedAt, 0) >= ? AND a.number IS NOT NULL
               AND a.questionId IN (SELECT value FROM json_each(?))
             GROUP BY 1, 2, 3
-            """, arguments: [path, campaignID, Self.jsonArray(questions)]) {
+            """, arguments: [path, campaignID, from, Self.jsonArray(questions)]) {
             let value: String = row[0]
             groups[value, default: .init(value: value, interviews: 0, answers: [:])].answers[row[1], default: [:]][row[2]] = row[3]
         }
@@ -161,7 +182,7 @@ extension AppDatabase {
         return Set(campaign.fields).union(keys ?? [:].keys).sorted()
     }
 
-    private static func jsonArray(_ strings: [String]) -> String {
+    static func jsonArray(_ strings: [String]) -> String {
         String(decoding: (try? JSONEncoder().encode(strings)) ?? Data("[]".utf8), as: UTF8.self)
     }
 }

@@ -6,7 +6,7 @@ extension StatsDashboard {
         if let nps = scores.nps, nps.n == 0 {
             lines.append("  NPS \(StatsFormat.missing) (no answers yet)")
         } else if let nps = scores.nps {
-            let shown = nps.shownMarginOfErrorMethod == "wald" ? nps.marginOfError : nps.adjustedMarginOfError
+            let shown = nps.shownMarginOfError
             let method = nps.shownMarginOfErrorMethod.map { $0 == "wald" ? "Wald" : "adjusted Wald" } ?? ""
             lines.append("  NPS \(StatsFormat.nps(nps.score)) ±\(StatsFormat.number(shown)) (95 %, \(method))  n \(nps.n)")
             lines.append("      promoters \(StatsFormat.percent(nps.promoterShare))"

@@ -3,7 +3,7 @@ import Foundation
 extension StatsSnapshot {
     /// The request the store needs for a campaign's snapshot at `now`.
     public static func request(script: InterviewScript, timeZone: TimeZone, breakdownField: String?,
-                               now: Int64) -> StatsRequest {
+                               since: Int64? = nil, now: Int64) -> StatsRequest {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let start = Int64(calendar.startOfDay(for: Date(timeIntervalSince1970: TimeInterval(now))).timeIntervalSince1970)
@@ -11,7 +11,7 @@ extension StatsSnapshot {
             .timeIntervalSince1970 ?? TimeInterval(start + 86_400))
         return StatsRequest(scaleQuestions: script.questions.filter { $0.kind.scaleRange != nil }.map(\.id),
                             npsQuestion: script.questions.first { $0.kind == .nps }?.id,
-                            breakdownField: breakdownField, now: now, today: start..<end)
+                            breakdownField: breakdownField, now: now, today: start..<end, since: since)
     }
 
     /// Turns the store's tallies into figures (pure: no I/O).

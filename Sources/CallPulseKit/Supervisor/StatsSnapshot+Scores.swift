@@ -32,6 +32,11 @@ extension StatsSnapshot {
         public var shownMarginOfErrorMethod: String?
         /// Answers of 0, 1, … 10.
         public var distribution: [Int]
+
+        /// The margin of error shown beside the score: the one `shownMarginOfErrorMethod` names.
+        public var shownMarginOfError: Double? {
+            shownMarginOfErrorMethod == "wald" ? marginOfError : adjustedMarginOfError
+        }
     }
 
     /// Customer Effort Score: the mean on the script's scale.
