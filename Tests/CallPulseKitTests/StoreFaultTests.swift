@@ -201,3 +201,15 @@ struct SmallDisk {
         return process.terminationStatus == 0
     }
 }
+
+extension StoreFaultTests {
+    @Test func aPersonErasedMidInterviewEndsTheSessionWithoutARetryLoop() throws {
+        let dir = try TemporaryDirectory()
+        let database = try AppDatabase.open(path: dir.file("cp.sqlite"))
+        let erase = Fault(start: {
+            _ = try database.forget(phone: "+358401111111", actor: "dpo", allowCalls: false, force: true,
+                                    now: ConsoleTests.mondayMorning)
+        }, end: {})
+        #expect(throws: StoreError.contactErased) { try Self.interview(database: database, fault: erase) }
+    }
+}

@@ -155,11 +155,14 @@ public final class Console {
 
     /// Runs a database step; on a failure (a lock held too long, a full disk, a read-only file)
     /// says so and tries again, so what the agent entered is never dropped. With piped input it
-    /// retries a few times and then gives up with the error.
+    /// retries a few times and then gives up with the error. An error no retry can mend (the
+    /// contact was erased, its lease taken) is thrown at once.
     func persist<T>(_ what: String, _ body: () throws -> T) throws -> T {
         var failures = 0
         while true {
-            do { return try body() } catch {
+            do { return try body() } catch let error as StoreError where !error.mayPassWithTime {
+                throw error
+            } catch {
                 failures += 1
                 output.line("  ! could not \(what): \(error.localizedDescription)")
                 if interactive {

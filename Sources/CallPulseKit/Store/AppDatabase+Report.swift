@@ -12,8 +12,9 @@ extension AppDatabase {
             let statsTallies = try Self.statsTallies(db, campaignID: campaignID, request: stats)
             var tallies = ReportTallies()
             let from = report.since ?? Int64.min
-            tallies.loaded = try Int.fetchOne(db, sql: "SELECT count(*) FROM contact WHERE campaignId = ?",
-                                              arguments: [campaignID]) ?? 0
+            // Contacts of an import still being written are not loaded yet.
+            tallies.loaded = try Int.fetchOne(db, sql: "SELECT count(*) FROM contact WHERE campaignId = ? AND id < ?",
+                                              arguments: [campaignID, try Self.firstStagedContactID(db)]) ?? 0
             for row in try Row.fetchAll(db, sql: """
                 SELECT i.endedAt / 3600, a.questionId, a.number, count(*)
                 FROM interview i JOIN answer a ON a.interviewId = i.id

@@ -35,6 +35,14 @@ public enum StoreError: Error, LocalizedError, Equatable {
         }
     }
 
+    /// Whether trying again later may succeed: the file was locked, full or read-only for a while.
+    public var mayPassWithTime: Bool {
+        switch self {
+        case .busy, .readOnly, .diskFull, .cannotCreate: true
+        default: false
+        }
+    }
+
     /// Translates a raw SQLite error into one a person can act on; other errors pass through.
     static func translate(_ error: any Error, path: String) -> any Error {
         guard let dbError = error as? DatabaseError else { return error }
