@@ -180,7 +180,7 @@ public struct CallListImporter: Sendable {
             let nextParsing = PhoneBatch(next, column: rows.columns.phone, normalizer: normalizer)
             let phones = parsing.results()
             summary.rowsRead += batch.count
-            try database.write { db in try insert(batch, phones: phones, db) }
+            try database.writeUnsynced { db in try insert(batch, phones: phones, db) }
             batch = next
             parsing = nextParsing
         }

@@ -35,7 +35,7 @@ extension AppDatabase {
     /// Extends the agent's lease on a contact; false when the lease was lost (expired and taken).
     @discardableResult
     public func renewLease(contactID: Int64, agent: String, until: Int64) throws -> Bool {
-        try writeLease { db in
+        try writeUnsynced { db in
             try db.execute(sql: "UPDATE contact SET leaseUntil = ? WHERE id = ? AND leaseAgent = ?",
                            arguments: [until, contactID, agent])
             return db.changesCount == 1
@@ -44,7 +44,7 @@ extension AppDatabase {
 
     /// Gives a claimed contact back to the queue untouched (the agent stopped before calling).
     public func releaseContact(contactID: Int64, agent: String) throws {
-        try writeLease { db in
+        try writeUnsynced { db in
             try db.execute(sql: "UPDATE contact SET leaseAgent = NULL, leaseUntil = NULL WHERE id = ? AND leaseAgent = ?",
                            arguments: [contactID, agent])
         }

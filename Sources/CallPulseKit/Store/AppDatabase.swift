@@ -83,11 +83,12 @@ public struct AppDatabase: Sendable {
         try exclusively { try writer.write(updates) }
     }
 
-    /// Runs `updates` in one write transaction that is not synced to disk on its own: for leases
-    /// (claiming, renewing, releasing a contact). A power cut may lose such a commit, which only
-    /// gives the contact back to the queue; the next ordinary commit syncs it with its own. A
-    /// killed process loses nothing (the commit is in the WAL). Saves one fsync per claim.
-    public func writeLease<T>(_ updates: (Database) throws -> T) throws -> T {
+    /// Runs `updates` in one write transaction that is not synced to disk on its own, for writes a
+    /// power cut may lose harmlessly: leases (claiming, renewing, giving back a contact — a lost one
+    /// only returns the contact to the queue) and the rows of an import still staging (invisible
+    /// until its synced publish, removed by the next import otherwise). The next ordinary commit
+    /// syncs them with its own; a killed process loses nothing (the commit is in the WAL).
+    public func writeUnsynced<T>(_ updates: (Database) throws -> T) throws -> T {
         try exclusively {
             try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")

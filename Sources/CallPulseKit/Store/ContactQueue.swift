@@ -35,7 +35,7 @@ public struct ContactQueue: Sendable {
         guard let campaign else { throw StoreError.campaignNotFound(campaignID) }
         let zones = self.zones
         let open = openZones(at: now)
-        return try database.writeLease { db in
+        return try database.writeUnsynced { db in
             let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM campaign WHERE id = ?"),
                                              arguments: [campaignID])
             switch status.flatMap(Campaign.Status.init(rawValue:)) {
