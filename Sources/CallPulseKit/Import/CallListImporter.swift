@@ -73,14 +73,14 @@ public struct CallListImporter: Sendable {
             try writer.writeRow(texts: ["line", "reason", "detail"] + reader.header)
             return writer
         }
-        var rows = RowMapper(columns: columns, languages: script.languages, file: file)
+        let rows = RowMapper(columns: columns, languages: script.languages, file: file)
         do {
             try oneImportAtATime(waiting: options.waiting) {
                 try removeAbandonedImports(actor: options.actor, now: now)
                 let staging = try beginImport(campaign: campaign, file: file, actor: options.actor, now: now)
                 do {
                     try withImportCache {
-                        try stageRows(staging, reader: reader, rows: &rows, normalizer: normalizer, campaign: campaign,
+                        try stageRows(staging, reader: reader, rows: rows, normalizer: normalizer, campaign: campaign,
                                       summary: &summary, rejects: rejects)
                     }
                     if options.dryRun {
@@ -105,7 +105,7 @@ public struct CallListImporter: Sendable {
     }
 
     /// Writes the file's rows as contacts of the staging import, one batch per transaction.
-    private func stageRows(_ staging: StagingImport, reader: CSVReader, rows: inout RowMapper, normalizer: PhoneNormalizer,
+    private func stageRows(_ staging: StagingImport, reader: CSVReader, rows: RowMapper, normalizer: PhoneNormalizer,
                            campaign: Campaign, summary: inout ImportSummary, rejects: CSVWriter?) throws {
         let doNotCall = try database.read(DoNotCallLookup.init)
 
@@ -128,16 +128,17 @@ public struct CallListImporter: Sendable {
         }
 
         /// Inserts one batch; rejects what cannot be a contact.
-        func insert(_ batch: [CSVRecord], phones: [PhoneParseResult], _ db: Database) throws {
+        func insert(_ batch: [CSVRecord], prepared: [PreparedRow], _ db: Database) throws {
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO contact (campaignId, phone, phoneRegion, name, firstName, lastName, language, timeZone,
                                      fields, status, attempts, importId, importLine)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 0, ?, ?)
                 ON CONFLICT (campaignId, phone) DO NOTHING
                 """)
-            for (record, phone) in zip(batch, phones) {
+            for (record, row) in zip(batch, prepared) {
+                let phone = row.phone
                 let mapped: RowMapper.Mapped
-                switch rows.map(record) {
+                switch row.mapped {
                 case let .failure(problem):
                     try reject(record, .badRow, problem.message)
                     continue
@@ -171,57 +172,67 @@ public struct CallListImporter: Sendable {
             }
         }
 
-        // A pipeline: while this thread writes one batch, the next one's numbers are parsed on the
-        // other cores (libphonenumber is most of an import's work).
+        // A pipeline: while this thread reads the file and writes one batch, the next one's rows are
+        // mapped and their numbers parsed on the other cores (libphonenumber is most of an import's work).
         var batch = try readBatch()
-        var parsing = PhoneBatch(batch, column: rows.columns.phone, normalizer: normalizer)
+        var preparing = PreparedBatch(batch, rows: rows, normalizer: normalizer)
         while !batch.isEmpty {
             let next = try readBatch()
-            let nextParsing = PhoneBatch(next, column: rows.columns.phone, normalizer: normalizer)
-            let phones = parsing.results()
+            let nextPreparing = PreparedBatch(next, rows: rows, normalizer: normalizer)
+            let prepared = preparing.results()
             summary.rowsRead += batch.count
-            try database.writeUnsynced { db in try insert(batch, phones: phones, db) }
+            try database.writeUnsynced { db in try insert(batch, prepared: prepared, db) }
             batch = next
-            parsing = nextParsing
+            preparing = nextPreparing
         }
     }
 
-    /// Parses a batch's phone numbers in the background; `results()` waits for them.
-    final class PhoneBatch: @unchecked Sendable {
-        // @unchecked: `parsed` is written once on the background queue before `done` is signalled,
+    /// One record made ready for the database: its columns mapped and its number parsed.
+    struct PreparedRow {
+        var mapped: Result<RowMapper.Mapped, RowMapper.Problem>
+        var phone: PhoneParseResult
+    }
+
+    /// Prepares a batch in the background; `results()` waits for it.
+    final class PreparedBatch: @unchecked Sendable {
+        // @unchecked: `prepared` is written once on the background queue before `done` is signalled,
         // and read only after waiting for it.
-        private var parsed: [PhoneParseResult] = []
+        private var prepared: [PreparedRow] = []
         private let done = DispatchGroup()
 
-        init(_ batch: [CSVRecord], column: Int, normalizer: PhoneNormalizer) {
+        init(_ batch: [CSVRecord], rows: RowMapper, normalizer: PhoneNormalizer) {
             done.enter()
             DispatchQueue.global().async { [self] in
-                parsed = CallListImporter.parsePhones(batch, column: column, normalizer: normalizer)
+                prepared = CallListImporter.prepare(batch, rows: rows, normalizer: normalizer)
                 done.leave()
             }
         }
 
-        func results() -> [PhoneParseResult] {
+        func results() -> [PreparedRow] {
             done.wait()
-            return parsed
+            return prepared
         }
     }
 
-    /// Normalizes a batch's phone numbers on every core; libphonenumber costs ~20 µs a number.
-    static func parsePhones(_ batch: [CSVRecord], column: Int, normalizer: PhoneNormalizer) -> [PhoneParseResult] {
+    /// Maps a batch's records and normalizes their numbers on every core; libphonenumber costs
+    /// ~20 µs a number. Each worker maps with its own copy of `rows` (it caches time zones).
+    static func prepare(_ batch: [CSVRecord], rows: RowMapper, normalizer: PhoneNormalizer) -> [PreparedRow] {
         let count = batch.count
         guard count > 0 else { return [] }
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, count / 256))
-        return [PhoneParseResult](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let column = rows.columns.phone
+        return [PreparedRow](unsafeUninitializedCapacity: count) { buffer, initialized in
             // Each worker writes only its own disjoint slice of the buffer, so sharing it is safe.
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var mapper = rows
                 let start = count * worker / workers
                 let end = count * (worker + 1) / workers
                 for index in start..<end {
                     let fields = batch[index].fields
                     let raw = column < fields.count ? fields[column] : ""
-                    (output.baseAddress! + index).initialize(to: normalizer.parse(raw, displayForms: false))
+                    (output.baseAddress! + index).initialize(to: PreparedRow(
+                        mapped: mapper.map(batch[index]), phone: normalizer.parse(raw, displayForms: false)))
                 }
             }
             initialized = count
