@@ -35,7 +35,7 @@ final class ConsoleProcess: @unchecked Sendable {
 
     var transcript: String { lock.withLock { buffer } }
 
-    func send(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
+    func send(_ line: String) { input.fileHandleForWriting.writeToChild(Data((line + "\n").utf8)) }
 
     func closeInput() { try? input.fileHandleForWriting.close() }
 

@@ -145,7 +145,7 @@ final class SQLiteShell {
 
     /// Runs `sql` and waits until the shell has done it.
     func run(_ sql: String) throws {
-        input.fileHandleForWriting.write(Data("\(sql)\nSELECT 'done';\n".utf8))
+        input.fileHandleForWriting.writeToChild(Data("\(sql)\nSELECT 'done';\n".utf8))
         var seen = ""
         while !seen.contains("done\n") {
             let data = output.fileHandleForReading.availableData
