@@ -106,3 +106,14 @@ extension AppDatabase {
         return campaign
     }
 }
+
+/// A database file in its own temporary directory, for suites that build their campaign themselves.
+final class TestStore {
+    let dir: TemporaryDirectory
+    let db: AppDatabase
+
+    init() throws {
+        dir = try TemporaryDirectory()
+        db = try AppDatabase.open(path: dir.file("cp.sqlite"))
+    }
+}

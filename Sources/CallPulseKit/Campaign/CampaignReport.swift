@@ -23,7 +23,8 @@ public enum CampaignReport {
             lines.append("    \(code): \(n)")
         }
         lines.append("Script")
-        lines += script.outline().split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        lines += Terminal.sanitize(script.outline(), singleLine: false)
+            .split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         return lines.joined(separator: "\n")
     }
 }

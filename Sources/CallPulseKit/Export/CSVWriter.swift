@@ -68,8 +68,12 @@ public final class CSVWriter {
         if dialect == .excel { buffer += [0xEF, 0xBB, 0xBF] }
     }
 
-    /// Writes one record.
+    /// Writes one record. A record of one empty field is written as `""`, not as a blank line.
     public func writeRow(_ fields: [Field]) throws {
+        if fields.count == 1, fields[0] == .empty || fields[0] == .text("") {
+            buffer += [0x22, 0x22, 0x0D, 0x0A]
+            return
+        }
         for (index, field) in fields.enumerated() {
             if index > 0 { buffer.append(dialect.delimiter) }
             switch field {
@@ -132,9 +136,11 @@ public final class CSVWriter {
         let bytes = text.utf8
         let delimiter = dialect.delimiter
         let guarded = guardFormula && bytes.first.map(Self.formulaStarts.contains) == true
-        let needsQuotes = bytes.contains { (byte: UInt8) -> Bool in
-            byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D
-        }
+        // Spaces and tabs at either end are quoted so readers that trim unquoted fields (ours,
+        // and Excel's import) keep them; after the guard's `'` a leading one is no longer at the end.
+        let needsQuotes = (!guarded && bytes.first.map(Self.blanks.contains) == true)
+            || bytes.last.map(Self.blanks.contains) == true
+            || bytes.contains { (byte: UInt8) -> Bool in byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D }
         if needsQuotes { buffer.append(0x22) }
         if guarded { buffer.append(UInt8(ascii: "'")) }
         for byte in bytes {
@@ -143,6 +149,8 @@ public final class CSVWriter {
         }
         if needsQuotes { buffer.append(0x22) }
     }
+
+    static let blanks: Set<UInt8> = [0x20, 0x09]
 
     /// First bytes a spreadsheet would read as the start of a formula.
     static let formulaStarts: Set<UInt8> = [

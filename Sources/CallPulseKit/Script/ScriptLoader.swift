@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Turns the YAML text of a script into an `InterviewScript`, collecting every problem found.
@@ -16,8 +17,13 @@ struct ScriptLoader {
     static let supportedLanguages = ["fi", "sv", "en"]
     static let topLevelKeys = ["id", "title", "languages", "intro", "outro", "questions", "alerts"]
 
+    /// The most problems reported for one file; past it the loader says how it stopped.
+    static let maximumProblems = 100
+
     let file: String
     var problems: [ScriptProblem] = []
+    /// Where the first problem past `maximumProblems` was found, if any.
+    private var firstDropped: Position?
     /// The script's languages once read; texts are checked against them.
     var languages: [String] = []
 
@@ -50,14 +56,26 @@ struct ScriptLoader {
             return readScript(mapping)
         }
         guard let script, problems.isEmpty else {
-            throw ScriptError(problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+            var sorted = problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+            if let firstDropped {
+                sorted.append(ScriptProblem(file: file, line: firstDropped.line, column: firstDropped.column,
+                                            message: "too many problems: stopped after \(Self.maximumProblems); fix these first"))
+            }
+            throw ScriptError(problems: sorted)
         }
         return script
     }
 
     // MARK: Problems
 
+    /// Whether `maximumProblems` have been reported: later ones are only counted, not described.
+    var isFull: Bool { problems.count >= Self.maximumProblems }
+
     mutating func report(_ message: String, at position: Position) {
+        guard !isFull else {
+            if firstDropped == nil { firstDropped = position }
+            return
+        }
         problems.append(ScriptProblem(file: file, line: position.line, column: position.column, message: message))
     }
 
@@ -76,20 +94,34 @@ struct ScriptLoader {
             return
         }
         switch yamlError {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let message = problem.contains("nesting level")
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml),
+             let .composer(context, problem, mark, yaml):
+            var message = problem.contains("nesting level")
                 ? "nesting deeper than \(ScriptInputGuard.maximumDepth) levels is not allowed in scripts"
                 : "malformed YAML: \(problem)" + (context.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? "")
+            if Self.scalar(atLine: mark.line, column: mark.column, in: yaml) == "\t" {
+                message = "a tab cannot indent YAML; use spaces (\(message))"
+            }
             report(message, at: Position(line: mark.line, column: mark.column))
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             report("malformed YAML: duplicate key \(keys) in one mapping", at: Position(line: context.mark.line, column: context.mark.column))
-        case let .reader(problem, _, _, _):
-            report("malformed YAML: \(problem)", at: Position(line: 1, column: 1))
+        case let .reader(problem, offset, value, yaml):
+            let at = offset.map { ScriptFile.position(after: String.UnicodeScalarView(yaml.prefix($0).unicodeScalars)) } ?? (line: 1, column: 1)
+            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+            report("malformed YAML: \(problem)\(character)", at: Position(line: at.line, column: at.column))
         default:
             report("malformed YAML: \(yamlError)", at: Position(line: 1, column: 1))
         }
+    }
+
+    /// The Unicode scalar at a 1-based line and column of `text`, if there is one.
+    static func scalar(atLine line: Int, column: Int, in text: String) -> Unicode.Scalar? {
+        let lines = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return nil }
+        let scalars = lines[line - 1].unicodeScalars
+        guard column >= 1, column <= scalars.count else { return nil }
+        return scalars[scalars.index(scalars.startIndex, offsetBy: column - 1)]
     }
 
     /// Refuses anchors (and so aliases) and nesting deeper than the limit; `false` if any found.
