@@ -121,9 +121,7 @@ struct HostileImport {
 
     init() throws { check = try HostileImportCheck() }
 
-    static func fixture(_ name: String) -> String {
-        Bundle.module.resourceURL!.appendingPathComponent("\(folder)/\(name)").path
-    }
+    static func fixture(_ name: String) -> String { HostileCorpus.path(folder, name) }
 
     @Test(arguments: cases)
     func importsOrRefusesWithFileLineAndProblem(_ fixture: HostileCallList) throws {
@@ -131,12 +129,7 @@ struct HostileImport {
     }
 
     @Test func everyFixtureHasACaseAndALineInTheReadme() throws {
-        let folder = Bundle.module.resourceURL!.appendingPathComponent(Self.folder).path
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
-            .filter { $0 != "README.md" && $0 != "make_fixtures.py" }.sorted()
-        #expect(files == Self.cases.map(\.file).sorted())
-        let readme = try String(contentsOfFile: folder + "/README.md", encoding: .utf8)
-        for file in files { #expect(readme.contains("`\(file)`"), "README.md does not describe \(file)") }
+        try HostileCorpus.expectCovered(Self.folder, by: Self.cases.map(\.file))
     }
 }
 
@@ -183,5 +176,22 @@ struct HostileImportCheck {
             #expect(contacts == 0 && imports == 0, "nothing half-imported")
             #expect(!FileManager.default.fileExists(atPath: rejectsPath) && !FileManager.default.fileExists(atPath: rejectsPath + ".partial"))
         }
+    }
+}
+
+/// A folder of hostile fixtures with a README.md line per file (see Fixtures/hostile/).
+enum HostileCorpus {
+    /// The path of `name` in `folder` of the test bundle's resources.
+    static func path(_ folder: String, _ name: String = "") -> String {
+        Bundle.module.resourceURL!.appendingPathComponent(folder).appendingPathComponent(name).path
+    }
+
+    /// Checks that the files in `folder` are exactly `covered` and that its README.md names each.
+    static func expectCovered(_ folder: String, by covered: [String]) throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: path(folder))
+            .filter { $0 != "README.md" && $0 != "make_fixtures.py" }.sorted()
+        #expect(files == covered.sorted())
+        let readme = try String(contentsOfFile: path(folder, "README.md"), encoding: .utf8)
+        for file in files { #expect(readme.contains("`\(file)`"), "README.md does not describe \(file)") }
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Yams
 
 /// Turns the YAML text of a script into an `InterviewScript`, collecting every problem found.
@@ -43,7 +42,7 @@ struct ScriptLoader {
             parser = try Parser(yaml: yaml)
             root = try parser.singleRoot()
         } catch {
-            reportYAMLError(error)
+            reportYAMLError(error, yaml: yaml)
             throw ScriptError(problems: problems)
         }
         // The parser owns the anchors, which nodes hold weakly: keep it alive while walking.
@@ -85,43 +84,6 @@ struct ScriptLoader {
 
     func position(of node: Node) -> Position {
         node.mark.map { Position(line: $0.line, column: $0.column) } ?? Position(line: 1, column: 1)
-    }
-
-    /// Reports a Yams parse error at its mark as "malformed YAML: …".
-    private mutating func reportYAMLError(_ error: any Error) {
-        guard let yamlError = error as? YamlError else {
-            report("malformed YAML: \(error)", at: Position(line: 1, column: 1))
-            return
-        }
-        switch yamlError {
-        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml),
-             let .composer(context, problem, mark, yaml):
-            var message = problem.contains("nesting level")
-                ? "nesting deeper than \(ScriptInputGuard.maximumDepth) levels is not allowed in scripts"
-                : "malformed YAML: \(problem)" + (context.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? "")
-            if Self.scalar(atLine: mark.line, column: mark.column, in: yaml) == "\t" {
-                message = "a tab cannot indent YAML; use spaces (\(message))"
-            }
-            report(message, at: Position(line: mark.line, column: mark.column))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            report("malformed YAML: duplicate key \(keys) in one mapping", at: Position(line: context.mark.line, column: context.mark.column))
-        case let .reader(problem, offset, value, yaml):
-            let at = offset.map { ScriptFile.position(after: String.UnicodeScalarView(yaml.prefix($0).unicodeScalars)) } ?? (line: 1, column: 1)
-            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
-            report("malformed YAML: \(problem)\(character)", at: Position(line: at.line, column: at.column))
-        default:
-            report("malformed YAML: \(yamlError)", at: Position(line: 1, column: 1))
-        }
-    }
-
-    /// The Unicode scalar at a 1-based line and column of `text`, if there is one.
-    static func scalar(atLine line: Int, column: Int, in text: String) -> Unicode.Scalar? {
-        let lines = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
-        guard line >= 1, line <= lines.count else { return nil }
-        let scalars = lines[line - 1].unicodeScalars
-        guard column >= 1, column <= scalars.count else { return nil }
-        return scalars[scalars.index(scalars.startIndex, offsetBy: column - 1)]
     }
 
     /// Refuses anchors (and so aliases) and nesting deeper than the limit; `false` if any found.
