@@ -61,6 +61,13 @@ import Testing
         #expect(create.status == 1)
         #expect(create.stderr.contains(files[0] + ":5:20: unknown question type '?[2J?31m?'"))
         #expect(!TerminalSafety.hasUnsafeScalars(create.stderr))
+        let script = try dir.write("evil-id.yaml", "id: \"evil\\e[2J\"\ntitle: \"T\\u202E\"\nlanguages: [en]\nquestions:\n  - { id: a, type: text, text: A }\n")
+        let created = try CallPulseBinary.run(["campaign", "create", "e", "--script", script, "--client", "C\u{1B}[2J", "--db", db])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("Created campaign e for C?[2J: T?") && created.stdout.contains("Script evil?[2J copied"))
+        let list = try CallPulseBinary.run(["campaign", "list", "--db", db])
+        #expect(list.stdout.contains("evil?[2J"))
+        #expect(!TerminalSafety.hasUnsafeScalars(created.stdout + list.stdout))
         let device = try CallPulseBinary.run(["script", "check", "/dev/zero"])
         #expect(device.status == 1 && device.stderr.hasPrefix("/dev/zero:1:1: the file is over 1048576 bytes"))
     }

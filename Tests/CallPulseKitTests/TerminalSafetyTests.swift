@@ -24,7 +24,7 @@ enum TerminalSafety {
 /// with escape sequences, C1 controls and bidi overrides: none gets through raw.
 @Suite struct TerminalSafetyTests {
     static let script = """
-        id: hostile
+        id: "hostile\\e[2J"
         title: { fi: "Evil \\e[2J title", en: "Evil \\e[2J title" }
         languages: [fi, en]
         intro: { fi: "Hei {first_name} \\e]0;pwned\\a", en: "Hi {first_name} \\u202Egnp.exe" }
@@ -133,8 +133,18 @@ enum TerminalSafety {
                                          script: try campaign.loadScript())
         #expect(!TerminalSafety.hasUnsafeScalars(text))
         #expect(text.contains("Campaign c: Evil ?[2J title"))
+        #expect(text.contains("script: hostile?[2J (copied from"))
         #expect(text.contains("Recommend ?31m{segment}?"))
         #expect(text.contains("when nps <= 6: Detractor ?[41m call back ?"))
+    }
+
+    @Test func csvShownOnATerminal() throws {
+        let writer = try CSVWriter(path: dir.file("shown.csv"))
+        writer.sanitizesText = true // what `export` and `followups export` do when stdout is a terminal
+        try writer.writeRow(texts: ["Matti \(TerminalSafety.clear)", "\(TerminalSafety.override)x\ny"])
+        try writer.finish()
+        let text = try String(contentsOfFile: dir.file("shown.csv"), encoding: .utf8)
+        #expect(text == "Matti ?[2J,\"?x\ny\"\r\n")
     }
 
     @Test func errorsQuotingTheFile() throws {

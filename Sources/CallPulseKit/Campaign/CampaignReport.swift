@@ -7,7 +7,7 @@ public enum CampaignReport {
         lines.append("  status: \(campaign.status.rawValue)")
         lines.append("  created: \(TimeFormat.dateTime(campaign.createdAt))"
                      + (campaign.closedAt.map { ", closed \(TimeFormat.dateTime($0))" } ?? ""))
-        lines.append("  script: \(campaign.scriptId) (copied from \(Terminal.sanitize(campaign.scriptFile)))")
+        lines.append("  script: \(Terminal.sanitize(campaign.scriptId)) (copied from \(Terminal.sanitize(campaign.scriptFile)))")
         if !campaign.fields.isEmpty {
             lines.append("  contact fields: \(Terminal.sanitize(campaign.fields.joined(separator: ", ")))")
         }

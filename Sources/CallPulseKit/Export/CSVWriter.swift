@@ -36,6 +36,9 @@ public final class CSVWriter {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var finished = false
+    /// Text fields go through `Terminal.sanitize`: set when the CSV goes to a terminal, where it
+    /// is read by a person rather than a spreadsheet.
+    var sanitizesText = false
 
     /// Opens `path` for writing (through a temporary file beside it).
     public init(path: String, dialect: Dialect = .rfc4180) throws {
@@ -52,12 +55,15 @@ public final class CSVWriter {
         startBuffer()
     }
 
-    /// Streams to standard output: nothing to rename, and nothing to take back on failure.
+    /// Streams to standard output: nothing to rename, and nothing to take back on failure. On a
+    /// terminal, control characters in text fields show as `?` (see `Terminal.sanitize`); to a
+    /// file or a pipe every byte is written as it is.
     public init(standardOutput dialect: Dialect = .rfc4180) {
         path = "-"
         self.dialect = dialect
         temporaryPath = nil
         handle = FileHandle.standardOutput
+        sanitizesText = Terminal.stdoutIsTerminal
         startBuffer()
     }
 
@@ -80,7 +86,7 @@ public final class CSVWriter {
             case .empty: break
             case let .number(text) where dialect == .excel: appendDecimalComma(text)
             case let .number(text): appendEscaped(text, guardFormula: false)
-            case let .text(text): appendEscaped(text, guardFormula: true)
+            case let .text(text): appendEscaped(sanitizesText ? Terminal.sanitize(text, singleLine: false) : text, guardFormula: true)
             }
         }
         buffer += [0x0D, 0x0A]
