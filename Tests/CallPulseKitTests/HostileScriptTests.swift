@@ -32,6 +32,7 @@ struct HostileScript: CustomTestStringConvertible, Sendable {
         .init(file: "unknown-language.yaml", problems: ["3:17: unsupported language 'de' (supported: fi, sv, en)"]),
         .init(file: "missing-translation.yaml", problems: ["7:11: the text of question 'a' is missing the 'sv' translation"]),
         .init(file: "duplicate-keys.yaml", problems: ["3:1: malformed YAML: duplicate key 'id' in one mapping"]),
+        .init(file: "duplicate-keys-crlf.yaml", problems: ["8:5: malformed YAML: duplicate key 'type' in one mapping"]),
         .init(file: "alerts-wrong-shape.yaml", problems: [
             "7:5: alert 1 must be a mapping with 'when' and 'reason'", "8:5: alert 2 is missing 'reason'",
         ]),
@@ -47,6 +48,7 @@ struct HostileScript: CustomTestStringConvertible, Sendable {
         .init(file: "utf16le-bom.yaml", problems: []),
         .init(file: "utf16-odd-length.yaml", problems: ["6:1: the UTF-16 text ends in the middle of a character"]),
         .init(file: "billion-laughs.yaml", problems: ["3:14: aliases are not allowed in scripts (found alias '*lol0')"]),
+        .init(file: "billion-laughs-crlf.yaml", problems: ["4:14: aliases are not allowed in scripts (found alias '*lol0')"]),
         .init(file: "merge-key.yaml", problems: ["5:11: aliases are not allowed in scripts (found alias '*base')"]),
         .init(file: "deep-condition.yaml", problems: ["8:44: syntax error in the condition of question 'b': parentheses and 'not' nest deeper than 32 levels"]),
     ]

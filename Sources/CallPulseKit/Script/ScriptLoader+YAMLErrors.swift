@@ -36,11 +36,11 @@ extension ScriptLoader {
     static func secondBlockKey(_ key: String, in mapping: Position, yaml: String) -> Position? {
         let prefix = String(repeating: " ", count: mapping.column - 1) + key
         var seen = false
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst(mapping.line - 1) {
-            var text = line.hasSuffix("\r") ? line.dropLast() : line
+        for (index, scalars) in Self.lines(of: yaml).enumerated().dropFirst(mapping.line - 1) {
+            var text = String(String.UnicodeScalarView(scalars.last == "\r" ? scalars.dropLast() : scalars))
             if index == mapping.line - 1 {
                 // The mapping's first line may start with "- ": compare from its column.
-                text = Substring(String(repeating: " ", count: mapping.column - 1) + String(text.unicodeScalars.dropFirst(mapping.column - 1)))
+                text = String(repeating: " ", count: mapping.column - 1) + String(text.unicodeScalars.dropFirst(mapping.column - 1))
             }
             let indent = text.prefix { $0 == " " }.count
             if !text.isEmpty, indent < mapping.column - 1, !text.allSatisfy({ $0 == " " }) { break }
@@ -53,10 +53,15 @@ extension ScriptLoader {
 
     /// The Unicode scalar at a 1-based line and column of `text`, if there is one.
     static func scalar(atLine line: Int, column: Int, in text: String) -> Unicode.Scalar? {
-        let lines = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
+        let lines = Self.lines(of: text)
         guard line >= 1, line <= lines.count else { return nil }
-        let scalars = lines[line - 1].unicodeScalars
+        let scalars = lines[line - 1]
         guard column >= 1, column <= scalars.count else { return nil }
         return scalars[scalars.index(scalars.startIndex, offsetBy: column - 1)]
+    }
+
+    /// The lines of `text` as Unicode scalars, split at LF (a CR before it stays on the line).
+    static func lines(of text: String) -> [Substring.UnicodeScalarView] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring.UnicodeScalarView($0) }
     }
 }

@@ -27,6 +27,7 @@ write("unknown-language.yaml", "id: t\ntitle: T\nlanguages: [fi, de]\nquestions:
 write("missing-translation.yaml", "id: t\ntitle: { fi: T, sv: T, en: T }\nlanguages: [fi, sv, en]\nquestions:\n"
       "  - id: a\n    type: yesno\n    text: { fi: Kyllä?, en: Yes? }\n")
 write("duplicate-keys.yaml", "id: t\ntitle: T\nid: u\nlanguages: [en]\nquestions:\n  - { id: a, type: text, text: A }\n")
+write("duplicate-keys-crlf.yaml", HEAD.replace("\n", "\r\n") + "  - id: a\r\n    type: text\r\n    text: A\r\n    type: yesno\r\n")
 write("alerts-wrong-shape.yaml", HEAD + "  - { id: a, type: csat, text: A }\nalerts:\n  - a <= 2\n  - { when: a <= 2 }\n")
 write("not-a-mapping.yaml", "- id: t\n- title: T\n")
 write("empty-file.yaml", "")
@@ -47,6 +48,8 @@ write("utf16-odd-length.yaml", b"\xff\xfe" + valid.encode("utf-16-le") + b"!")
 laughs = "id: t\nlol0: &lol0 lol\n" + "".join(
     f"lol{i}: &lol{i} [" + ", ".join([f"*lol{i - 1}"] * 10) + "]\n" for i in range(1, 10))
 write("billion-laughs.yaml", laughs)
+# CRLF line ends and a comment first: the input guard must still see every line.
+write("billion-laughs-crlf.yaml", ("# it's a bomb\n" + laughs).replace("\n", "\r\n"))
 write("merge-key.yaml", "id: t\nbase: &base { type: yesno, text: A }\nlanguages: [en]\nquestions:\n  - { <<: *base, id: a }\n")
 write("deep-condition.yaml", HEAD + "  - { id: a, type: yesno, text: A }\n  - id: b\n    type: yesno\n"
       "    when: \"" + "(" * 100 + "a = yes" + ")" * 100 + "\"\n    text: B\n")
