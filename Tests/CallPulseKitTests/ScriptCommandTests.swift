@@ -32,7 +32,13 @@ import Testing
         #expect((command as? ScriptCommand.Check)?.files == ["a.yaml", "b.yaml"])
     }
 
-    @Test func controlCharactersFromFilesAreReplaced() {
-        #expect(ScriptCommand.Check.sanitized("a\u{1B}[2Jb\nc") == "a\u{FFFD}[2Jb\nc")
+    @Test func controlCharactersFromFilesAreReplaced() throws {
+        let dir = try TemporaryDirectory()
+        let valid = try dir.write("ok.yaml", "id: t\ntitle: \"T\\e[2J\"\nlanguages: [en]\nquestions:\n  - { id: a, type: text, text: \"A\\u202E?\" }\n")
+        let broken = try dir.write("bad.yaml", "id: t\ntitle: T\nlanguages: [en]\nquestions:\n  - { id: a, type: \"x\\e]0;owned\\a\", text: A }\n")
+        let result = runCheck([valid, broken])
+        #expect(result.output.first?.hasPrefix("t: T?[2J\n") == true)
+        #expect(result.output.joined().contains("A??"))
+        #expect(result.diagnostics == ["\(broken):5:20: unknown question type 'x?]0;owned?' in question 'a' (known types: nps, ces, csat, scale, yesno, choice, number, text)"])
     }
 }

@@ -147,3 +147,14 @@ extension FileHandle {
 
     private static let brokenPipesIgnored: Void = { signal(SIGPIPE, SIG_IGN) }()
 }
+
+/// A database file in its own temporary directory, for suites that build their campaign themselves.
+final class TestStore {
+    let dir: TemporaryDirectory
+    let db: AppDatabase
+
+    init() throws {
+        dir = try TemporaryDirectory()
+        db = try AppDatabase.open(path: dir.file("cp.sqlite"))
+    }
+}

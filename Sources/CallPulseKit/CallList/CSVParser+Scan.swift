@@ -84,7 +84,7 @@ extension CSVParser {
                     return .needMore(fieldStart: fieldStart, fieldLineOffset: fieldLineOffset)
                 }
                 q = r
-                if spanCount == spanCapacity { Self.grow(&spans, capacity: &spanCapacity) }
+                if spanCount == spanCapacity { try grow(&spans, capacity: &spanCapacity) }
                 (spans + spanCount).initialize(to: FieldSpan(start: contentStart, end: contentEnd, quoted: true,
                                        needsAssembly: escaped || tailEnd > tailStart,
                                        tailStart: tailStart, tailEnd: tailEnd, lineOffset: fieldLineOffset))
@@ -97,7 +97,7 @@ extension CSVParser {
                 }
                 var fieldEnd = q
                 while fieldEnd > start && classes[Int(buffer[fieldEnd - 1])] & Self.isBlank != 0 { fieldEnd -= 1 }
-                if spanCount == spanCapacity { Self.grow(&spans, capacity: &spanCapacity) }
+                if spanCount == spanCapacity { try grow(&spans, capacity: &spanCapacity) }
                 (spans + spanCount).initialize(to: FieldSpan(start: start, end: fieldEnd, quoted: false, needsAssembly: false,
                                        tailStart: 0, tailEnd: 0, lineOffset: fieldLineOffset))
                 spanCount += 1
@@ -120,8 +120,11 @@ extension CSVParser {
         }
     }
 
-    /// Doubles the span buffer (records with more than 64 fields).
-    private static func grow(_ spans: inout UnsafeMutablePointer<FieldSpan>, capacity: inout Int) {
+    /// Doubles the span buffer (records with more than 64 fields), up to `maxFields`.
+    private func grow(_ spans: inout UnsafeMutablePointer<FieldSpan>, capacity: inout Int) throws {
+        if capacity >= Self.maxFields {
+            throw error(line: line, "more than \(Self.maxFields) fields at line \(line), Excel's limit; is the delimiter right?")
+        }
         let grown = UnsafeMutablePointer<FieldSpan>.allocate(capacity: capacity * 2)
         grown.moveInitialize(from: spans, count: capacity)
         spans.deallocate()
@@ -130,6 +133,9 @@ extension CSVParser {
     }
 
     func nulError(line: Int) -> CallListError {
-        error(line: line, "NUL byte at line \(line) (is this a binary or UTF-16 file?)")
+        if decoding == .trustedUTF8 {
+            return error(line: line, "NUL character at line \(line) (is this a binary file?)")
+        }
+        return error(line: line, "NUL byte at line \(line) (is this a binary or UTF-16 file?)")
     }
 }

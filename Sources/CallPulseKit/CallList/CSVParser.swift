@@ -42,9 +42,12 @@ final class CSVParser {
         case needMore(fieldStart: Int, fieldLineOffset: Int)
     }
 
-    static let chunkSize = 1 << 20
+    static let defaultChunkSize = 1 << 20
     static let maxFieldBytes = 1 << 20
     static let maxRecordBytes = 16 << 20
+    /// Excel's column limit: a record with more fields is not a call list (and each field costs
+    /// memory: 16 MiB of bare delimiters would otherwise become 16 million of them).
+    static let maxFields = 16_384
 
     /// Bit flags in `classes`.
     static let stopsUnquoted: UInt8 = 1
@@ -52,6 +55,9 @@ final class CSVParser {
     static let isBlank: UInt8 = 4
 
     let path: String
+    /// How many bytes one read asks for; tests and the fuzzer use tiny chunks to reach every
+    /// refill boundary with small inputs.
+    let chunkSize: Int
     private var fd: Int32
     var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -82,14 +88,15 @@ final class CSVParser {
     var scratch: [UInt8] = []
     var transcoded: [UInt8] = []
 
-    /// Opens `path` for reading; nothing is read yet.
-    init(path: String) throws {
+    /// Opens `path` for reading; nothing is read yet. `chunkSize` is at least 8 bytes.
+    init(path: String, chunkSize: Int = CSVParser.defaultChunkSize) throws {
         self.path = path
+        self.chunkSize = max(8, chunkSize)
         fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw CallListError(file: path, message: "cannot open the file: \(String(cString: strerror(errno)))")
         }
-        capacity = Self.chunkSize
+        capacity = self.chunkSize
         buffer = .allocate(capacity: capacity)
         classes = .allocate(capacity: 256)
         classes.initialize(repeating: 0, count: 256)
@@ -122,7 +129,7 @@ final class CSVParser {
             decoding = .trustedUTF8
             let raw = Array(UnsafeBufferPointer(start: buffer + bomLength, count: end - bomLength))
             transcoder = UTF16Transcoder(bigEndian: encoding == .utf16BE)
-            rawBuffer = .allocate(capacity: Self.chunkSize / 2)
+            rawBuffer = .allocate(capacity: chunkSize / 2)
             end = 0
             raw.withUnsafeBufferPointer { transcodeIntoBuffer($0) }
             if inputExhausted && pendingDecodeError == nil {
@@ -135,7 +142,6 @@ final class CSVParser {
         let sniffEnd = min(end, position + CSVSniffer.sniffLength)
         self.delimiter = delimiter ?? CSVSniffer.detectDelimiter(
             UnsafeBufferPointer(start: buffer + position, count: sniffEnd - position))
-        let nulStops = transcoder == nil
         for byte in 0..<256 {
             var flags: UInt8 = 0
             switch UInt8(byte) {
@@ -143,7 +149,7 @@ final class CSVParser {
                 flags = Self.stopsUnquoted | (UInt8(byte) == self.delimiter ? 0 : Self.stopsQuoted)
             case ASCII.quote:
                 flags = Self.stopsQuoted
-            case ASCII.nul where nulStops:
+            case ASCII.nul:
                 flags = Self.stopsUnquoted | Self.stopsQuoted
             default:
                 break
@@ -215,12 +221,12 @@ final class CSVParser {
             position = 0
         }
         if transcoder == nil {
-            reserveFree(Self.chunkSize / 2)
+            reserveFree(chunkSize / 2)
             let count = try readFile(into: buffer + end, count: capacity - end)
             if count == 0 { finishInput() }
             end += count
         } else if let rawBuffer {
-            let count = try readFile(into: rawBuffer, count: Self.chunkSize / 2)
+            let count = try readFile(into: rawBuffer, count: chunkSize / 2)
             if count == 0 {
                 if let message = transcoder?.leftoverError() { pendingDecodeError = message } else { finishInput() }
                 return

@@ -18,10 +18,8 @@ public struct CallListError: Error, LocalizedError, Equatable, Sendable {
         self.message = message
     }
 
+    /// The message, safe to print: a message may quote the file's own text.
     public var errorDescription: String? {
-        if let line {
-            return "\(file) line \(line): \(message)"
-        }
-        return "\(file): \(message)"
+        Terminal.sanitize(line.map { "\(file) line \($0): \(message)" } ?? "\(file): \(message)")
     }
 }

@@ -7,7 +7,7 @@ public enum CampaignReport {
         lines.append("  status: \(campaign.status.rawValue)")
         lines.append("  created: \(TimeFormat.dateTime(campaign.createdAt))"
                      + (campaign.closedAt.map { ", closed \(TimeFormat.dateTime($0))" } ?? ""))
-        lines.append("  script: \(campaign.scriptId) (copied from \(Terminal.sanitize(campaign.scriptFile)))")
+        lines.append("  script: \(Terminal.sanitize(campaign.scriptId)) (copied from \(Terminal.sanitize(campaign.scriptFile)))")
         if !campaign.fields.isEmpty {
             lines.append("  contact fields: \(Terminal.sanitize(campaign.fields.joined(separator: ", ")))")
         }
@@ -23,7 +23,8 @@ public enum CampaignReport {
             lines.append("    \(code): \(n)")
         }
         lines.append("Script")
-        lines += script.outline().split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        lines += Terminal.sanitize(script.outline(), singleLine: false)
+            .split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         return lines.joined(separator: "\n")
     }
 }

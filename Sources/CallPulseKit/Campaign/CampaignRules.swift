@@ -52,11 +52,13 @@ extension Campaign {
             throw CampaignError.invalidRule("'\(rules.timeZone)' is not a time zone (use an IANA name such as Europe/Helsinki)")
         }
         let yaml: String
-        do { yaml = try String(contentsOfFile: scriptFile, encoding: .utf8) } catch {
-            throw CampaignError.cannotReadScript(file: scriptFile, reason: error.localizedDescription)
-        }
         let script: InterviewScript
-        do { script = try InterviewScript.parse(yaml: yaml, file: scriptFile) } catch let error as ScriptError {
+        do {
+            yaml = try ScriptFile.contents(of: scriptFile)
+            script = try InterviewScript.parse(yaml: yaml, file: scriptFile)
+        } catch let error as ScriptFile.ReadError {
+            throw CampaignError.cannotReadScript(file: scriptFile, reason: error.reason)
+        } catch let error as ScriptError {
             throw CampaignError.invalidScript(error.problems.map(\.description).joined(separator: "\n"))
         }
         let declared = fields.map(CallListColumns.normalize)

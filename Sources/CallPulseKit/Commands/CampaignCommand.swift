@@ -56,7 +56,7 @@ extension CampaignCommand {
             let db = try database.open()
             try db.createCampaign(campaign, actor: LoginName.current)
             print("Created campaign \(campaign.id) for \(Terminal.sanitize(campaign.client)): \(Terminal.sanitize(campaign.title))")
-            print("Script \(campaign.scriptId) copied from \(campaign.scriptFile) into \(db.path).")
+            print("Script \(Terminal.sanitize(campaign.scriptId)) copied from \(Terminal.sanitize(campaign.scriptFile)) into \(db.path).")
             for line in campaign.rulesDescription { print("  " + line) }
             print("Next: callpulse import \(campaign.id) CALLLIST.csv")
         }
@@ -79,7 +79,7 @@ extension CampaignCommand {
             var table = [["ID", "CLIENT", "STATUS", "SCRIPT", "CONTACTS", "DONE", "CREATED"]]
             for campaign in campaigns {
                 let counts = try db.contactCounts(campaignID: campaign.id, now: now)
-                table.append([campaign.id, Terminal.sanitize(campaign.client), campaign.status.rawValue, campaign.scriptId,
+                table.append([campaign.id, Terminal.sanitize(campaign.client), campaign.status.rawValue, Terminal.sanitize(campaign.scriptId),
                               String(counts.total), String(counts.done), TimeFormat.dateTime(campaign.createdAt)])
             }
             print(TextTable.render(table))

@@ -46,50 +46,23 @@ extension ScriptCommand {
             var allValid = true
             var printedOutline = false
             for file in files {
-                let yaml: String
                 do {
-                    yaml = try readScript(file)
-                } catch {
-                    diagnostics(sanitized("\(file): cannot read: \(error.localizedDescription)"))
-                    allValid = false
-                    continue
-                }
-                do {
-                    let script = try InterviewScript.parse(yaml: yaml, file: file)
+                    let script = try InterviewScript.parse(yaml: try ScriptFile.contents(of: file), file: file)
                     if printedOutline { output("") }
-                    output(sanitized(script.outline()))
+                    output(Terminal.sanitize(script.outline(), singleLine: false))
                     printedOutline = true
+                } catch let error as ScriptFile.ReadError {
+                    diagnostics(Terminal.sanitize("\(file): cannot read: \(error.reason)"))
+                    allValid = false
                 } catch let error as ScriptError {
-                    error.problems.forEach { diagnostics(sanitized($0.description)) }
+                    error.problems.forEach { diagnostics($0.description) }
                     allValid = false
                 } catch {
-                    diagnostics(sanitized("\(file): \(error.localizedDescription)"))
+                    diagnostics(Terminal.sanitize("\(file): \(error.localizedDescription)"))
                     allValid = false
                 }
             }
             return allValid
-        }
-
-        /// Reads a script file as UTF-8, refusing anything over the size limit before reading it.
-        private static func readScript(_ file: String) throws -> String {
-            let attributes = try FileManager.default.attributesOfItem(atPath: file)
-            if attributes[.type] as? FileAttributeType == .typeDirectory {
-                throw CocoaError(.fileReadInvalidFileName, userInfo: [NSLocalizedDescriptionKey: "it is a directory"])
-            }
-            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-            if size > ScriptInputGuard.maximumBytes {
-                throw CocoaError(.fileReadTooLarge, userInfo: [
-                    NSLocalizedDescriptionKey: "the file is \(size) bytes; scripts may be at most \(ScriptInputGuard.maximumBytes) bytes (1 MB)",
-                ])
-            }
-            return try String(contentsOfFile: file, encoding: .utf8)
-        }
-
-        /// `text` with control characters other than newline and tab replaced by U+FFFD.
-        static func sanitized(_ text: String) -> String {
-            String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-                scalar.properties.generalCategory == .control && scalar != "\n" && scalar != "\t" ? "\u{FFFD}" : scalar
-            }))
         }
     }
 }

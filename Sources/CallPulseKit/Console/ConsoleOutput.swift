@@ -26,7 +26,12 @@ public final class ConsoleOutput: @unchecked Sendable {
 
     /// Writes one line; on a terminal, long lines are wrapped at spaces to the window's width
     /// (read each time, so a resized window is followed), keeping the line's indentation.
+    ///
+    /// Control characters are replaced here as well as where each text is made: everything the
+    /// console shows is plain text, and much of it (names, fields, script texts, answers) came
+    /// from a file or another agent.
     public func line(_ string: String = "") {
+        let string = Terminal.sanitize(string, singleLine: false)
         guard toStandardOutput, let width = Terminal.columns, string.count > width else {
             write(string + "\n")
             return

@@ -69,7 +69,7 @@ public final class ScriptedLineReader: LineReader {
         output.write(prompt)
         guard !inputs.isEmpty else { return .endOfInput }
         let input = inputs.removeFirst()
-        if case let .line(text) = input { output.write(text + "\n") }
+        if case let .line(text) = input { output.write(Terminal.sanitize(text) + "\n") }
         return input
     }
 

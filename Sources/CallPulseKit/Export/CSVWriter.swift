@@ -33,6 +33,9 @@ public final class CSVWriter {
     public let dialect: Dialect
     private let file: PrivateFileWriter
     private var buffer: [UInt8] = []
+    /// Text fields go through `Terminal.sanitize`: set when the CSV goes to a terminal, where it
+    /// is read by a person rather than a spreadsheet.
+    var sanitizesText = false
 
     /// Opens `path` for writing (through a temporary file beside it).
     public init(path: String, dialect: Dialect = .rfc4180) throws {
@@ -41,10 +44,13 @@ public final class CSVWriter {
         startBuffer()
     }
 
-    /// Streams to standard output: nothing to rename, and nothing to take back on failure.
+    /// Streams to standard output: nothing to rename, and nothing to take back on failure. On a
+    /// terminal, control characters in text fields show as `?` (see `Terminal.sanitize`); to a
+    /// file or a pipe every byte is written as it is.
     public init(standardOutput dialect: Dialect = .rfc4180) {
         self.dialect = dialect
         file = PrivateFileWriter(standardOutput: ())
+        sanitizesText = Terminal.stdoutIsTerminal
         startBuffer()
     }
 
@@ -53,15 +59,19 @@ public final class CSVWriter {
         if dialect == .excel { buffer += [0xEF, 0xBB, 0xBF] }
     }
 
-    /// Writes one record.
+    /// Writes one record. A record of one empty field is written as `""`, not as a blank line.
     public func writeRow(_ fields: [Field]) throws {
+        if fields.count == 1, fields[0] == .empty || fields[0] == .text("") {
+            buffer += [0x22, 0x22, 0x0D, 0x0A]
+            return
+        }
         for (index, field) in fields.enumerated() {
             if index > 0 { buffer.append(dialect.delimiter) }
             switch field {
             case .empty: break
             case let .number(text) where dialect == .excel: appendDecimalComma(text)
             case let .number(text): appendEscaped(text, guardFormula: false)
-            case let .text(text): appendEscaped(text, guardFormula: true)
+            case let .text(text): appendEscaped(sanitizesText ? Terminal.sanitize(text, singleLine: false) : text, guardFormula: true)
             }
         }
         buffer += [0x0D, 0x0A]
@@ -95,9 +105,11 @@ public final class CSVWriter {
         let bytes = text.utf8
         let delimiter = dialect.delimiter
         let guarded = guardFormula && bytes.first.map(Self.formulaStarts.contains) == true
-        let needsQuotes = bytes.contains { (byte: UInt8) -> Bool in
-            byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D
-        }
+        // Spaces and tabs at either end are quoted so readers that trim unquoted fields (ours,
+        // and Excel's import) keep them; after the guard's `'` a leading one is no longer at the end.
+        let needsQuotes = (!guarded && bytes.first.map(Self.blanks.contains) == true)
+            || bytes.last.map(Self.blanks.contains) == true
+            || bytes.contains { (byte: UInt8) -> Bool in byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D }
         if needsQuotes { buffer.append(0x22) }
         if guarded { buffer.append(UInt8(ascii: "'")) }
         for byte in bytes {
@@ -106,6 +118,8 @@ public final class CSVWriter {
         }
         if needsQuotes { buffer.append(0x22) }
     }
+
+    static let blanks: Set<UInt8> = [0x20, 0x09]
 
     /// First bytes a spreadsheet would read as the start of a formula.
     static let formulaStarts: Set<UInt8> = [

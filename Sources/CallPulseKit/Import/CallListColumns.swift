@@ -25,15 +25,15 @@ struct CallListColumns: Sendable {
     static let languageAliases = ["language", "lang", "kieli", "språk", "sprak"]
     static let timeZoneAliases = ["timezone", "time_zone", "tz", "aikavyöhyke"]
 
-    /// Maps a header; throws when there is no phone column or two columns share a name.
-    init(header: [String], phoneColumn: String?, file: String) throws {
+    /// Maps a header (on `line` of `file`); throws when there is no phone column or two columns share a name.
+    init(header: [String], phoneColumn: String?, file: String, line: Int = 1) throws {
         var names: [String] = []
         var seen: [String: Int] = [:]
         for (index, raw) in header.enumerated() {
             var name = Self.normalize(raw)
             if name.isEmpty { name = "column_\(index + 1)" }
             if let earlier = seen[name] {
-                throw ImportError.structural(file: file, line: 1,
+                throw ImportError.structural(file: file, line: line,
                     message: "columns \(earlier + 1) and \(index + 1) are both named '\(Terminal.sanitize(name))'; rename one")
             }
             seen[name] = index
@@ -43,13 +43,13 @@ struct CallListColumns: Sendable {
         func find(_ aliases: [String]) -> Int? { aliases.lazy.compactMap { seen[$0] }.first }
         if let phoneColumn {
             guard let index = seen[Self.normalize(phoneColumn)] else {
-                throw ImportError.structural(file: file, line: 1,
+                throw ImportError.structural(file: file, line: line,
                     message: "no column named '\(Terminal.sanitize(phoneColumn))' (the header has: \(Terminal.sanitize(names.joined(separator: ", "))))")
             }
             phone = index
         } else {
             guard let index = find(Self.phoneAliases) else {
-                throw ImportError.structural(file: file, line: 1,
+                throw ImportError.structural(file: file, line: line,
                     message: "no phone column: none of the columns (\(Terminal.sanitize(names.joined(separator: ", ")))) is named phone, puhelin, telefon or mobile; name it with --phone-column")
             }
             phone = index

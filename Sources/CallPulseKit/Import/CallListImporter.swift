@@ -58,7 +58,7 @@ public struct CallListImporter: Sendable {
         do { reader = try CSVReader(path: file, encoding: options.encoding) } catch {
             throw Self.structural(error, file: file)
         }
-        let columns = try CallListColumns(header: reader.header, phoneColumn: options.phoneColumn, file: file)
+        let columns = try CallListColumns(header: reader.header, phoneColumn: options.phoneColumn, file: file, line: reader.headerLine)
         var summary = ImportSummary(file: file, campaignID: campaignID)
         summary.encoding = Self.encodingName(reader.encoding)
         summary.delimiter = Self.delimiterName(reader.delimiter)

@@ -7,7 +7,12 @@ public enum ImportError: Error, LocalizedError, Equatable {
     case unknownRegion(String)
     case campaignClosed(String)
 
+    /// The message, safe to print: a message may quote the file's own text.
     public var errorDescription: String? {
+        Terminal.sanitize(message)
+    }
+
+    private var message: String {
         switch self {
         case let .structural(file, line?, message): "\(file) line \(line): \(message); nothing was imported"
         case let .structural(file, nil, message): "\(file): \(message); nothing was imported"

@@ -28,6 +28,16 @@ struct ConditionParser {
     private let questionIDs: Set<String>
     private var references: [ParsedCondition.Reference] = []
     private var literalComparisons: [ParsedCondition.LiteralComparison] = []
+    /// Open parentheses and `not`s around the current token.
+    private var nesting = 0
+    /// `and`s and `or`s read so far.
+    private var connectives = 0
+
+    /// The deepest nesting of parentheses and `not` accepted: parsing, evaluating and freeing a
+    /// condition recurse once per level, so a hostile script could otherwise overflow the stack.
+    static let maximumNesting = 32
+    /// The most `and`s and `or`s in one condition: each one is a level of the condition's tree.
+    static let maximumConnectives = 256
 
     /// Words that cannot be question ids.
     static let reservedWords: Set<String> = ["and", "or", "not", "in", "answered", "yes", "no", "true", "false"]
@@ -64,6 +74,7 @@ struct ConditionParser {
     private mutating func parseOr() throws(ConditionSyntaxError) -> Condition {
         var condition = try parseAnd()
         while isKeyword("or") {
+            try countConnective()
             _ = advance()
             condition = .or(condition, try parseAnd())
         }
@@ -73,6 +84,7 @@ struct ConditionParser {
     private mutating func parseAnd() throws(ConditionSyntaxError) -> Condition {
         var condition = try parseUnary()
         while isKeyword("and") {
+            try countConnective()
             _ = advance()
             condition = .and(condition, try parseUnary())
         }
@@ -81,10 +93,14 @@ struct ConditionParser {
 
     private mutating func parseUnary() throws(ConditionSyntaxError) -> Condition {
         if isKeyword("not") {
+            try enterNesting()
+            defer { nesting -= 1 }
             _ = advance()
             return .not(try parseUnary())
         }
         if current.kind == .leftParen {
+            try enterNesting()
+            defer { nesting -= 1 }
             let open = advance()
             let inner = try parseOr()
             guard current.kind == .rightParen else {
@@ -99,6 +115,23 @@ struct ConditionParser {
             return try parseAnswered()
         }
         return try parseComparison()
+    }
+
+    private mutating func enterNesting() throws(ConditionSyntaxError) {
+        nesting += 1
+        try refuse(nesting > Self.maximumNesting,
+                   "parentheses and 'not' nest deeper than \(Self.maximumNesting) levels; simplify the condition")
+    }
+
+    private mutating func countConnective() throws(ConditionSyntaxError) {
+        connectives += 1
+        try refuse(connectives > Self.maximumConnectives,
+                   "more than \(Self.maximumConnectives) 'and'/'or' in one condition; use 'in [...]' or split it")
+    }
+
+    /// Throws `message` at the current token when `condition` holds.
+    private func refuse(_ condition: Bool, _ message: String) throws(ConditionSyntaxError) {
+        if condition { throw ConditionSyntaxError(offset: current.offset, message: message) }
     }
 
     private mutating func parseAnswered() throws(ConditionSyntaxError) -> Condition {

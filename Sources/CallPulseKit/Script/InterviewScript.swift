@@ -42,21 +42,16 @@ public struct InterviewScript: Sendable {
     }
 
     /// Reads and parses a script file; an unreadable file throws `ScriptError` at line 1.
+    ///
+    /// At most 1 MB is read; the file must be UTF-8 (with or without a byte-order mark) or
+    /// UTF-16 with a byte-order mark.
     public static func load(contentsOf url: URL) throws -> InterviewScript {
         let file = url.path
         let yaml: String
         do {
-            let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
-            if size > ScriptInputGuard.maximumBytes {
-                throw ScriptError(problems: [ScriptProblem(
-                    file: file, line: 1, column: 1,
-                    message: "the file is \(size) bytes; scripts may be at most \(ScriptInputGuard.maximumBytes) bytes (1 MB)")])
-            }
-            yaml = try String(contentsOf: url, encoding: .utf8)
-        } catch let error as ScriptError {
-            throw error
-        } catch {
-            throw ScriptError(problems: [ScriptProblem(file: file, line: 1, column: 1, message: "cannot read: \(error.localizedDescription)")])
+            yaml = try ScriptFile.contents(of: file)
+        } catch let error as ScriptFile.ReadError {
+            throw ScriptError(problems: [ScriptProblem(file: file, line: 1, column: 1, message: "cannot read: \(error.reason)")])
         }
         return try parse(yaml: yaml, file: file)
     }

@@ -24,8 +24,10 @@ enum ScriptInputGuard {
             return Refusal(line: 1, column: 1, message: "the file is \(size) bytes; scripts may be at most \(maximumBytes) bytes (1 MB)")
         }
         var scan = Scan()
-        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let refusal = scan.consume(Array(line.unicodeScalars), lineNumber: index + 1) { return refusal }
+        // Split on scalars: "\r\n" is one Character, so splitting the String would leave a CRLF
+        // file as a single line (and a comment on it would hide the rest from the scan).
+        for (index, line) in yaml.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let refusal = scan.consume(Array(line), lineNumber: index + 1) { return refusal }
         }
         return nil
     }

@@ -3,15 +3,17 @@ import Yams
 extension ScriptLoader {
     /// Parses and checks each question's `when`; a condition may only use questions asked before it.
     mutating func checkQuestionConditions(_ questions: inout [Question], whenNodes: [Node?]) {
-        for index in questions.indices {
-            guard let node = whenNodes[index], let source = questions[index].whenSource else { continue }
-            let context = "the condition of question '\(questions[index].id)'"
-            questions[index].when = readCondition(source, node: node, context: context, questions: questions, askedBefore: index)
+        let index = QuestionIndex(questions)
+        for position in questions.indices {
+            guard let node = whenNodes[position], let source = questions[position].whenSource else { continue }
+            let context = "the condition of question '\(questions[position].id)'"
+            questions[position].when = readCondition(source, node: node, context: context, questions: index, askedBefore: position)
         }
     }
 
     /// Reads the `alerts` list; an alert's condition may use any question.
     mutating func readAlerts(_ node: Node, questions: [Question]) -> [ScriptAlert] {
+        let questions = QuestionIndex(questions)
         guard case let .sequence(sequence) = node else {
             report("'alerts' must be a list of { when: …, reason: … }", at: node)
             return []
@@ -51,9 +53,9 @@ extension ScriptLoader {
     ///
     /// With `askedBefore`, the condition may only use questions at smaller indices.
     private mutating func readCondition(
-        _ source: String, node: Node, context: String, questions: [Question], askedBefore limit: Int?
+        _ source: String, node: Node, context: String, questions: QuestionIndex, askedBefore limit: Int?
     ) -> Condition? {
-        var parser = ConditionParser(source: source, questionIDs: Set(questions.map(\.id)))
+        var parser = ConditionParser(source: source, questionIDs: questions.ids)
         let parsed: ParsedCondition
         do {
             parsed = try parser.parse()
@@ -63,7 +65,7 @@ extension ScriptLoader {
         }
         for reference in parsed.references {
             let position = conditionPosition(node, offset: reference.offset)
-            guard let index = questions.firstIndex(where: { $0.id == reference.id }) else {
+            guard let index = questions.position[reference.id] else {
                 reportUnknownQuestion(reference.id, in: context, questions: questions, at: position)
                 continue
             }
@@ -76,7 +78,7 @@ extension ScriptLoader {
             }
         }
         for comparison in parsed.literalComparisons {
-            guard let question = questions.first(where: { $0.id == comparison.questionID }) else { continue }
+            guard let question = questions.position[comparison.questionID].map({ questions.all[$0] }) else { continue }
             checkLiteral(comparison, against: question, context: context, questions: questions, node: node)
         }
         return parsed.condition
@@ -85,7 +87,7 @@ extension ScriptLoader {
     /// Reports a literal that can never match the question it is compared with.
     private mutating func checkLiteral(
         _ comparison: ParsedCondition.LiteralComparison, against question: Question, context: String,
-        questions: [Question], node: Node
+        questions: QuestionIndex, node: Node
     ) {
         let position = conditionPosition(node, offset: comparison.literalOffset)
         let written = comparison.literalText
@@ -120,9 +122,10 @@ extension ScriptLoader {
         }
     }
 
-    private mutating func reportUnknownQuestion(_ id: String, in context: String, questions: [Question], at position: Position) {
+    private mutating func reportUnknownQuestion(_ id: String, in context: String, questions: QuestionIndex, at position: Position) {
         var message = "unknown question id '\(id)' in \(context)"
-        if let suggestion = Self.nearest(to: id, in: questions.map(\.id)) {
+        if !isFull, questions.all.count <= Self.maximumSuggestionCandidates,
+           let suggestion = Self.nearest(to: id, in: questions.all.map(\.id)) {
             message += " (did you mean '\(suggestion)'?)"
         }
         report(message, at: position)
@@ -140,5 +143,26 @@ extension ScriptLoader {
         case .literal, .folded: break
         }
         return position
+    }
+}
+
+extension ScriptLoader {
+    /// Scripts with more questions get no "did you mean" for an unknown id: an interview has a
+    /// few dozen questions, and a hostile file tens of thousands, each needing the search.
+    static let maximumSuggestionCandidates = 500
+}
+
+/// A script's questions with their ids looked up in constant time, built once per script: a
+/// big hostile script has tens of thousands of conditions, each naming several ids.
+struct QuestionIndex {
+    let all: [Question]
+    let ids: Set<String>
+    /// Each id's index in `all` (the first, should an id repeat).
+    let position: [String: Int]
+
+    init(_ questions: [Question]) {
+        all = questions
+        ids = Set(questions.map(\.id))
+        position = Dictionary(questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -58,27 +58,48 @@ extension ScriptLoader {
         }
     }
 
-    /// The candidate within edit distance 2 of `word`, if any.
+    /// The candidate within edit distance 2 of `word`, if any (the first of the nearest).
     static func nearest(to word: String, in candidates: [String]) -> String? {
-        candidates
-            .map { ($0, editDistance(word, $0)) }
-            .filter { $0.1 <= 2 }
-            .min { $0.1 < $1.1 }?.0
+        let target = Array(word.unicodeScalars)
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let limit = min(best?.distance ?? 2, 2)
+            guard let distance = editDistance(target, Array(candidate.unicodeScalars), limit: limit) else { continue }
+            if best == nil || distance < best!.distance { best = (candidate, distance) }
+            if distance == 0 { break }
+        }
+        return best?.candidate
     }
 
-    /// Levenshtein distance between two short strings.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+    /// Levenshtein distance between `a` and `b` when it is at most `limit`, else nil; stops as
+    /// soon as a whole row exceeds the limit. Plain loops over two reused rows: a hostile script
+    /// can ask for a suggestion among tens of thousands of ids.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+        guard abs(a.count - b.count) <= limit else { return nil }
         guard !a.isEmpty else { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        let width = b.count + 1
+        var rows = [Int](repeating: 0, count: 2 * width)
+        return rows.withUnsafeMutableBufferPointer { rows -> Int? in
+            var previous = rows.baseAddress!
+            var current = previous + width
+            for j in 0..<width { previous[j] = j }
+            var i = 1
+            while i <= a.count {
+                current[0] = i
+                var rowMinimum = i
+                var j = 1
+                while j < width {
+                    let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                    let value = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution)
+                    current[j] = value
+                    if value < rowMinimum { rowMinimum = value }
+                    j += 1
+                }
+                if rowMinimum > limit { return nil }
+                swap(&previous, &current)
+                i += 1
             }
-            previous = current
+            return previous[width - 1] <= limit ? previous[width - 1] : nil
         }
-        return previous[b.count]
     }
 }

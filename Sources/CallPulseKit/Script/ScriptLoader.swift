@@ -16,8 +16,13 @@ struct ScriptLoader {
     static let supportedLanguages = ["fi", "sv", "en"]
     static let topLevelKeys = ["id", "title", "languages", "intro", "outro", "questions", "alerts"]
 
+    /// The most problems reported for one file; past it the loader says how it stopped.
+    static let maximumProblems = 100
+
     let file: String
     var problems: [ScriptProblem] = []
+    /// Where the first problem past `maximumProblems` was found, if any.
+    private var firstDropped: Position?
     /// The script's languages once read; texts are checked against them.
     var languages: [String] = []
 
@@ -37,7 +42,7 @@ struct ScriptLoader {
             parser = try Parser(yaml: yaml)
             root = try parser.singleRoot()
         } catch {
-            reportYAMLError(error)
+            reportYAMLError(error, yaml: yaml)
             throw ScriptError(problems: problems)
         }
         // The parser owns the anchors, which nodes hold weakly: keep it alive while walking.
@@ -50,14 +55,26 @@ struct ScriptLoader {
             return readScript(mapping)
         }
         guard let script, problems.isEmpty else {
-            throw ScriptError(problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+            var sorted = problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+            if let firstDropped {
+                sorted.append(ScriptProblem(file: file, line: firstDropped.line, column: firstDropped.column,
+                                            message: "too many problems: stopped after \(Self.maximumProblems); fix these first"))
+            }
+            throw ScriptError(problems: sorted)
         }
         return script
     }
 
     // MARK: Problems
 
+    /// Whether `maximumProblems` have been reported: later ones are only counted, not described.
+    var isFull: Bool { problems.count >= Self.maximumProblems }
+
     mutating func report(_ message: String, at position: Position) {
+        guard !isFull else {
+            if firstDropped == nil { firstDropped = position }
+            return
+        }
         problems.append(ScriptProblem(file: file, line: position.line, column: position.column, message: message))
     }
 
@@ -67,29 +84,6 @@ struct ScriptLoader {
 
     func position(of node: Node) -> Position {
         node.mark.map { Position(line: $0.line, column: $0.column) } ?? Position(line: 1, column: 1)
-    }
-
-    /// Reports a Yams parse error at its mark as "malformed YAML: …".
-    private mutating func reportYAMLError(_ error: any Error) {
-        guard let yamlError = error as? YamlError else {
-            report("malformed YAML: \(error)", at: Position(line: 1, column: 1))
-            return
-        }
-        switch yamlError {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let message = problem.contains("nesting level")
-                ? "nesting deeper than \(ScriptInputGuard.maximumDepth) levels is not allowed in scripts"
-                : "malformed YAML: \(problem)" + (context.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? "")
-            report(message, at: Position(line: mark.line, column: mark.column))
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            report("malformed YAML: duplicate key \(keys) in one mapping", at: Position(line: context.mark.line, column: context.mark.column))
-        case let .reader(problem, _, _, _):
-            report("malformed YAML: \(problem)", at: Position(line: 1, column: 1))
-        default:
-            report("malformed YAML: \(yamlError)", at: Position(line: 1, column: 1))
-        }
     }
 
     /// Refuses anchors (and so aliases) and nesting deeper than the limit; `false` if any found.

@@ -18,6 +18,7 @@ public struct ScriptProblem: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `FILE:LINE:COLUMN: message`, the format compilers use, so editors can jump to it.
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// `FILE:LINE:COLUMN: message`, the format compilers use, so editors can jump to it; safe to
+    /// print (a message quotes text from the file, which may hold control characters).
+    public var description: String { Terminal.sanitize("\(file):\(line):\(column): \(message)") }
 }
