@@ -83,7 +83,6 @@ public final class CSVReader {
             throw CallListError(file: path, message: "the file is empty (no header row)")
         }
         self.path = path
-        self.headerLine = headerRecord.line
         self.parser = parser
         self.encoding = chosen
         self.delimiter = parser.delimiter
