@@ -25,10 +25,16 @@ struct ClaimBench {
         }
         print("B2b 32 processes, paced 500 claims/s together …")
         let paced = try runWorkers(path: path, processes: 32, rate: 500.0 / 32, tag: "b")
-        let twice = try servedTwice(path)
         table.add("B2b", "32 processes at 500 claims/s: p50 / p99 latency",
                   "\(ReportTable.millis(Stats.median(paced))) / \(ReportTable.millis(Stats.percentile(paced, 99)))",
                   target: "p99 < 20 ms")
+        // The same offered load from 8 processes: what the process count alone does to the tail.
+        print("B2b 8 processes, paced 500 claims/s together …")
+        let fewer = try runWorkers(path: path, processes: 8, rate: 500.0 / 8, tag: "b8")
+        table.add("B2b", "… the same 500 claims/s from 8 processes: p50 / p99 latency",
+                  "\(ReportTable.millis(Stats.median(fewer))) / \(ReportTable.millis(Stats.percentile(fewer, 99)))",
+                  target: "report")
+        let twice = try servedTwice(path)
         table.add("B2b", "contacts served twice (whole B2 run, \(try callCount(path)) calls)", String(twice), target: "0")
     }
 
@@ -52,16 +58,21 @@ struct ClaimBench {
     }
 
     /// Starts `processes` claim workers together; returns every claim's latency in seconds.
+    ///
+    /// Paced workers start a slot apart (2 ms for 32 × 15.6/s), so together they offer a steady
+    /// 500 claims a second, as agents finishing calls at their own moments do. Started in step,
+    /// all 32 would claim in the same millisecond every 64 ms: bursts of 32, not 500/s.
     private func runWorkers(path: String, processes: Int, rate: Double, tag: String) throws -> [Double] {
         let startAt = Date().timeIntervalSince1970 + 1.0
         var pids: [pid_t] = []
         var outputs: [String] = []
         for index in 0..<processes {
+            let phase = rate > 0 ? Double(index) / (rate * Double(processes)) : 0
             let output = context.file("b2-\(tag)-\(index).txt")
             outputs.append(output)
             pids.append(try Spawn.start(context.bench, [
                 "claim-worker", "--db", path, "--campaign", "b2", "--agent", "bench\(index)", "--seconds", String(seconds),
-                "--rate", String(rate), "--start-at", String(startAt), "--output", output,
+                "--rate", String(rate), "--start-at", String(startAt + phase), "--output", output,
             ]))
         }
         for pid in pids where Spawn.wait(pid) != 0 { throw BenchError("a claim worker failed") }
