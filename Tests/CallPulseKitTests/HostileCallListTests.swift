@@ -67,13 +67,13 @@ struct HostileImport {
         }),
         .init(file: "unterminated-quote.csv", outcome: .refused(line: 4, problem: "unterminated quote starting at line 4")),
         // Bytes that are not text
-        .init(file: "nul-byte.csv", outcome: .refused(line: 4, problem: "NUL byte at line 4")),
-        .init(file: "nul-utf16.csv", outcome: .refused(line: 2, problem: "NUL character at line 2")),
+        .init(file: "nul-byte.csv", outcome: .refused(line: 4, problem: "a NUL byte")),
+        .init(file: "nul-utf16.csv", outcome: .refused(line: 2, problem: "a NUL character")),
         .init(file: "windows-1252-undefined-byte.csv",
               outcome: .refused(line: 3, problem: "byte 0x81 at line 3 is not a Windows-1252 character")),
         .init(file: "utf16-odd-length.csv", outcome: .refused(line: 3, problem: "ends in the middle of a character")),
         .init(file: "utf16-lone-surrogate.csv", outcome: .refused(line: 3, problem: "unpaired UTF-16 surrogate 0xD83D")),
-        .init(file: "binary-png.csv", outcome: .refused(line: 3, problem: "NUL byte at line 3 (is this a binary or UTF-16 file?)")),
+        .init(file: "binary-png.csv", outcome: .refused(line: 3, problem: "a NUL byte (is this a binary or UTF-16 file?)")),
         // Header problems
         .init(file: "empty.csv", outcome: .refused(line: nil, problem: "the file is empty (no header row)")),
         .init(file: "blank-lines-only.csv", outcome: .refused(line: nil, problem: "the file is empty (no header row)")),

@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("nul-byte.csv", " line 4: NUL byte at line 4 (is this a binary or UTF-16 file?); nothing was imported"),
+        ("nul-byte.csv", " line 4: a NUL byte (is this a binary or UTF-16 file?); nothing was imported"),
         ("duplicate-headers.csv", " line 1: columns 2 and 3 are both named 'first_name'; rename one; nothing was imported"),
         ("no-phone-column.csv", " line 1: no phone column: none of the columns (name, email) is named phone"),
         ("unterminated-quote.csv", " line 4: unterminated quote starting at line 4; nothing was imported"),

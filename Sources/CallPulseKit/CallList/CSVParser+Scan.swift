@@ -134,8 +134,8 @@ extension CSVParser {
 
     func nulError(line: Int) -> CallListError {
         if decoding == .trustedUTF8 {
-            return error(line: line, "NUL character at line \(line) (is this a binary file?)")
+            return error(line: line, "a NUL character (is this a binary file?)")
         }
-        return error(line: line, "NUL byte at line \(line) (is this a binary or UTF-16 file?)")
+        return error(line: line, "a NUL byte (is this a binary or UTF-16 file?)")
     }
 }
