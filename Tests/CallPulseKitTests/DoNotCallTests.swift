@@ -69,6 +69,11 @@ import Testing
         let noColumn = try dir.write("nocolumn.csv", "name,city\nAino,Oulu\n")
         #expect(throws: ImportError.self) { try DoNotCallFile.read(path: noColumn, region: "FI", phoneColumn: nil) }
         #expect(throws: ImportError.self) { try DoNotCallFile.read(path: dir.file("missing.csv"), region: "FI", phoneColumn: nil) }
+        // Blank lines before the header: the error names the header's own line, as the import's does.
+        let lateHeader = try dir.write("late.csv", "\n\nname,city\nAino,Oulu\n")
+        #expect { try DoNotCallFile.read(path: lateHeader, region: "FI", phoneColumn: nil) } throws: { error in
+            error.localizedDescription.contains("late.csv line 3: no phone column")
+        }
     }
 
     @Test func listedNumbersAreNeverImportedNorServed() throws {

@@ -26,7 +26,7 @@ struct CallListColumns: Sendable {
     static let timeZoneAliases = ["timezone", "time_zone", "tz", "aikavyöhyke"]
 
     /// Maps a header (on `line` of `file`); throws when there is no phone column or two columns share a name.
-    init(header: [String], phoneColumn: String?, file: String, line: Int = 1) throws {
+    init(header: [String], phoneColumn: String?, file: String, line: Int) throws {
         var names: [String] = []
         var seen: [String: Int] = [:]
         for (index, raw) in header.enumerated() {

@@ -31,7 +31,7 @@ public enum DoNotCallFile {
             }
             let column: Int?
             do {
-                column = try CallListColumns(header: reader.header, phoneColumn: phoneColumn, file: path).phone
+                column = try CallListColumns(header: reader.header, phoneColumn: phoneColumn, file: path, line: reader.headerLine).phone
             } catch where phoneColumn == nil && reader.header.count == 1 {
                 column = nil  // no header: the first line is a number like the rest
                 take(reader.header[0], line: reader.headerLine)

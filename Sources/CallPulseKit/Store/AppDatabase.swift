@@ -104,7 +104,7 @@ public struct AppDatabase: Sendable {
     }
 
     /// Runs `body` holding the cross-process writer gate, translating SQLite errors for people.
-    /// Every write goes through here (an import holds it for its whole transaction).
+    /// Every write goes through here (an import holds it for one batch at a time).
     func exclusively<T>(_ body: () throws -> T) throws -> T {
         do {
             guard let gate else { return try body() }
