@@ -70,42 +70,58 @@ public final class Console {
         let contactID = claimed.contact.id!
         let startedAt = clock()
         for line in ContactCard.render(claimed, campaign: campaign, now: startedAt) { output.line(line) }
-        OutcomeMenu.lines.forEach(output.line)
-        reader.completions = ["?", "q"]
         reader.idle = { [database, agent, queue, clock] in
             _ = try? database.renewLease(contactID: contactID, agent: agent, until: clock() + queue.leaseSeconds)
         }
         defer { reader.idle = nil }
+        OutcomeMenu.lines.forEach(output.line)
+        reader.completions = ["?", "q"]
         while true {
             let input = reader.readLine(prompt: "outcome > ")
             guard case let .line(raw) = input else {
                 try release(contactID)
                 return false
             }
-            let text = raw.trimmingCharacters(in: .whitespaces)
-            guard let key = text.first?.lowercased().first else { continue }
-            let note = String(text.dropFirst()).trimmingCharacters(in: .whitespaces)
-            reader.addToHistory(String(key))
-            switch key {
-            case "q":
+            let entry = OutcomeEntry.parse(raw)
+            if entry != .nothing { reader.addToHistory(raw.trimmingCharacters(in: .whitespaces)) }
+            let outcome: CallOutcome
+            var result: CallResult
+            switch entry {
+            case .nothing: continue
+            case .quit:
                 try release(contactID)
                 return false
-            case "?", "h":
+            case .help:
                 OutcomeMenu.lines.forEach(output.line)
                 continue
-            default: break
-            }
-            guard let outcome = CallOutcome(key: key) else {
-                output.line("  '\(Terminal.sanitize(String(key)))' is not an outcome key; ? shows them all.")
+            case let .invalid(message):
+                output.line("  ✗ \(message). The keys:")
+                OutcomeMenu.lines.forEach(output.line)
                 continue
+            case .outcome(.answered, _):
+                summary.calls += 1
+                return try interview(claimed, callStartedAt: startedAt)
+            case let .outcome(chosen, note):
+                outcome = chosen
+                result = CallResult(outcome: chosen, note: note)
+                if chosen == .neverCallAgain, !confirm("Put \(PhoneDisplay.international(claimed.contact.phone)) on the "
+                                                         + "do-not-call list of every campaign? [y = yes, Enter = back] > ") {
+                    output.line("  Not saved; choose the outcome again.")
+                    continue
+                }
+            case let .callBack(time, note):
+                outcome = .callBack
+                result = CallResult(outcome: .callBack, note: note)
+                let customerZone = zone(of: claimed.contact, campaign: campaign)
+                if let time, let at = callbackTime(time, zone: customerZone) {
+                    output.line("  → \(TimeFormat.dateTime(at, timeZone: customerZone)) \(customerZone.identifier)")
+                    result.callbackAt = at
+                } else {
+                    guard let at = askCallbackTime(zone: customerZone) else { continue }
+                    result.callbackAt = at
+                }
             }
             summary.calls += 1
-            if outcome == .answered { return try interview(claimed, callStartedAt: startedAt) }
-            var result = CallResult(outcome: outcome, note: note.isEmpty ? nil : note)
-            if outcome == .callBack {
-                guard let at = askCallbackTime(zone: zone(of: claimed.contact, campaign: campaign)) else { continue }
-                result.callbackAt = at
-            }
             let contact = try persist("save the call") {
                 try database.recordCall(contactID: contactID, agent: agent, startedAt: startedAt, result: result, now: clock())
             }
@@ -118,30 +134,6 @@ public final class Console {
     private func release(_ contactID: Int64) throws {
         try persist("release the contact") { try database.releaseContact(contactID: contactID, agent: agent) }
         output.line("Contact released; it goes back to the queue.")
-    }
-
-    /// Asks for a call-back time, in the customer's own time zone, until one parses; nil when the
-    /// agent gives up (empty line, Ctrl-C).
-    func askCallbackTime(zone: TimeZone) -> Int64? {
-        while true {
-            guard case let .line(text) = reader.readLine(prompt: "call back when? (15:30, tomorrow 10, +2h, 25.11. 14:00) > "),
-                  !text.trimmingCharacters(in: .whitespaces).isEmpty
-            else { return nil }
-            if let at = callbackTime(text, zone: zone) {
-                output.line("  → \(TimeFormat.dateTime(at, timeZone: zone)) \(zone.identifier)")
-                return at
-            }
-        }
-    }
-
-    /// Reads what the agent typed as a call-back time in `zone`; says why and gives nil when it cannot.
-    func callbackTime(_ text: String, zone: TimeZone) -> Int64? {
-        switch CallbackTimeParser.parse(text, now: Date(timeIntervalSince1970: TimeInterval(clock())), timeZone: zone) {
-        case let .success(date): return Int64(date.timeIntervalSince1970)
-        case let .failure(error):
-            output.line("  ✗ \(error.localizedDescription)")
-            return nil
-        }
     }
 
     /// What happens to the contact next, for the line after an outcome.
