@@ -106,4 +106,31 @@ import Testing
         let transcript = try session(["w"])
         #expect(transcript.contains("✓ not the customer's number — case closed (AAPOR 4.70)"))
     }
+
+    // MARK: call-back times (item 11)
+
+    @Test(arguments: [
+        ("c 03:00", "2026-12-05 03:00", "Saturday 2026-12-05 03:00 Europe/Helsinki is outside the calling window (Saturdays 10:00–16:00)"),
+        ("c sunday 11", "2026-12-06 11:00", "Sunday 2026-12-06 11:00 Europe/Helsinki: the campaign makes no calls on Sundays"),
+        ("c la 9:15", "2026-12-05 09:15", "Saturday 2026-12-05 09:15 Europe/Helsinki is outside the calling window"),
+        ("c 25.11. 14:00", "2027-11-25 14:00", "2027-11-25 14:00 Europe/Helsinki is 356 days ahead (more than 60)"),
+    ])
+    func aDoubtfulCallBackTimeIsKeptOnlyWhenConfirmed(_ line: String, _ local: String, _ warning: String) throws {
+        let refused = try session([line, "", ""])
+        #expect(refused.contains("! " + warning))
+        #expect(refused.contains("Keep this time (the customer asked for it)?"))
+        #expect(try calls().isEmpty)
+        let kept = try session([line, "y"])
+        #expect(kept.contains("! " + warning))
+        #expect(try calls().map(\.callbackAt) == [SchedulingTests.at(local)])
+    }
+
+    @Test func theInterviewsCallbackGoesThroughTheSameCheck() throws {
+        let transcript = try session(["a", "/callback 03:00", "", "/callback 25.11. 14:00", "y"])
+        #expect(transcript.contains("! Saturday 2026-12-05 03:00 Europe/Helsinki is outside the calling window"))
+        #expect(transcript.contains("! 2027-11-25 14:00 Europe/Helsinki is 356 days ahead (more than 60)"))
+        #expect(try calls().map(\.callbackAt) == [SchedulingTests.at("2027-11-25 14:00")])
+        let contact = try store.db.read { try Contact.fetchOne($0, key: 1) }!
+        #expect(contact.nextCallAt == SchedulingTests.at("2027-11-25 14:00"))
+    }
 }

@@ -15,14 +15,28 @@ extension Console {
         }
     }
 
-    /// Reads what the agent typed as a call-back time in `zone`; says why and gives nil when it cannot.
+    /// The one way a call-back time is set (the card's `c` and `o TIME`, the interview's
+    /// `/callback`): reads what the agent typed in the customer's `zone`, warns when it is outside
+    /// the calling window or more than `CallbackCheck.maxDaysAhead` days ahead and keeps it only when
+    /// the agent confirms. Says why and gives nil when the time is not taken.
     func callbackTime(_ text: String, zone: TimeZone) -> Int64? {
-        switch CallbackTimeParser.parse(text, now: Date(timeIntervalSince1970: TimeInterval(clock())), timeZone: zone) {
-        case let .success(date): return Int64(date.timeIntervalSince1970)
+        let now = clock()
+        let at: Int64
+        switch CallbackTimeParser.parse(text, now: Date(timeIntervalSince1970: TimeInterval(now)), timeZone: zone) {
+        case let .success(date): at = Int64(date.timeIntervalSince1970)
         case let .failure(error):
             output.line("  ✗ \(error.localizedDescription)")
             return nil
         }
+        let schedule = CallingSchedule(campaign: campaign, timeZone: zone.identifier)
+        let concerns = CallbackCheck.concerns(at, now: now, schedule: schedule)
+        guard !concerns.isEmpty else { return at }
+        for concern in concerns { output.line("  ! " + CallbackCheck.message(concern, at: at, timeZone: zone)) }
+        guard confirm("Keep this time (the customer asked for it)? [y = keep, Enter = type another] > ") else {
+            output.line("  Not kept.")
+            return nil
+        }
+        return at
     }
 
     /// Asks a yes/no question; only a yes word (y, yes, k, kyllä, j, ja) answers yes.
