@@ -27,7 +27,8 @@ public final class Console {
     public internal(set) var summary = Summary()
 
     public init(database: AppDatabase, campaignID: String, agent: String, reader: any LineReader, output: ConsoleOutput,
-                interactive: Bool, clock: @escaping @Sendable () -> Int64 = unixNow) throws {
+                interactive: Bool, session: String = ConsoleSession.current,
+                clock: @escaping @Sendable () -> Int64 = unixNow) throws {
         self.database = database
         campaign = try database.campaign(id: campaignID)
         script = try campaign.loadScript()
@@ -37,6 +38,7 @@ public final class Console {
         self.interactive = interactive
         self.clock = clock
         queue = ContactQueue(database: database, campaignID: campaignID, agent: agent)
+        queue.session = session
     }
 
     /// Runs until the agent quits, the input ends, or (with piped input) nothing is left to call.
@@ -45,6 +47,12 @@ public final class Console {
         output.line("Keys on the contact card: a answered, n no answer, b busy, m machine, c call back, ? all keys, q quit.")
         defer {
             output.line("Session ended: \(summary.calls) calls, \(summary.completes) completes, \(summary.followUps) follow-ups.")
+        }
+        if let interrupted = try persist("take back an interrupted contact", {
+            try queue.reclaimInterrupted(now: clock(), isGone: ConsoleSession.isGone)
+        }) {
+            output.line("Your interrupted contact #\(interrupted.contact.id ?? 0) comes back first: the console that held it stopped.")
+            guard try handle(interrupted) else { return }
         }
         while true {
             let result = try persist("claim the next contact") { try queue.claimNext(now: clock()) }
@@ -69,11 +77,17 @@ public final class Console {
     private func handle(_ claimed: ClaimedContact) throws -> Bool {
         let contactID = claimed.contact.id!
         let startedAt = clock()
+        try closeInterruptedCall(claimed)
         for line in ContactCard.render(claimed, campaign: campaign, now: startedAt) { output.line(line) }
         reader.idle = { [database, agent, queue, clock] in
             _ = try? database.renewLease(contactID: contactID, agent: agent, until: clock() + queue.leaseSeconds)
         }
         defer { reader.idle = nil }
+        if claimed.reason == .interrupted, claimed.interruptedCall?.outcome == .answered {
+            output.line("The interview of this contact was interrupted; it resumes where it stopped.")
+            summary.calls += 1
+            return try interview(claimed, callStartedAt: startedAt)
+        }
         OutcomeMenu.lines.forEach(output.line)
         reader.completions = ["?", "q"]
         while true {
@@ -128,6 +142,20 @@ public final class Console {
             output.line("  ✓ \(outcome.label)" + Self.nextStep(contact, zone: zone(of: contact, campaign: campaign)))
             return true
         }
+    }
+
+    /// Closes the call row a console that stopped left open on this contact, with the disposition
+    /// its interview had reached (1.2 partial from half the questions answered, else 2.12).
+    private func closeInterruptedCall(_ claimed: ClaimedContact) throws {
+        guard let call = claimed.interruptedCall, let callID = call.id else { return }
+        let language = claimed.resumable?.language ?? script.languages[0]
+        let share = InterviewState(script: script, language: language, answers: Self.recorded(claimed.answers)).answeredShare
+        let code = share >= 0.5 ? "1.2" : "2.12"
+        try persist("close the interrupted call") {
+            try database.closeInterruptedCall(callID: callID, contactID: claimed.contact.id!, code: code)
+        }
+        output.line("  The call of \(TimeFormat.dateTime(call.startedAt, timeZone: zone(of: claimed.contact, campaign: campaign))) "
+                    + "was left open by a console that stopped; it is closed as AAPOR \(code).")
     }
 
     /// Gives the claimed contact back to the queue and says so.
