@@ -162,7 +162,7 @@ final class TestClock: @unchecked Sendable {
     }
 
     @Test func neverCallAgainIsHonouredInEveryCampaign() throws {
-        try session(lines("d", "q"))
+        try session(lines("d", "y", "q"))
         #expect(try db.read { try String.fetchAll($0, sql: "SELECT phone FROM doNotCall") } == ["+358401111111"])
         try db.makeTestCampaign(id: "other")
         try db.write { try $0.execute(sql: "INSERT INTO contact (campaignId, phone) VALUES ('other', '+358401111111')") }

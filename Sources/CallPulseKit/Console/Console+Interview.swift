@@ -109,6 +109,7 @@ extension Console {
             }
             output.line("  ✓ note saved")
         case let .callback(text):
+            // The same check as the card's `c`: calling window, 60 days ahead, confirmed by the agent.
             guard let at = callbackTime(text, zone: run.zone) else { return nil }
             try breakOff(&run, state: state, callbackAt: at)
             return true

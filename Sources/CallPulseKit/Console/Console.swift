@@ -27,7 +27,8 @@ public final class Console {
     public internal(set) var summary = Summary()
 
     public init(database: AppDatabase, campaignID: String, agent: String, reader: any LineReader, output: ConsoleOutput,
-                interactive: Bool, clock: @escaping @Sendable () -> Int64 = unixNow) throws {
+                interactive: Bool, session: String = ConsoleSession.current,
+                clock: @escaping @Sendable () -> Int64 = unixNow) throws {
         self.database = database
         campaign = try database.campaign(id: campaignID)
         script = try campaign.loadScript()
@@ -37,6 +38,7 @@ public final class Console {
         self.interactive = interactive
         self.clock = clock
         queue = ContactQueue(database: database, campaignID: campaignID, agent: agent)
+        queue.session = session
     }
 
     /// Runs until the agent quits, the input ends, or (with piped input) nothing is left to call.
@@ -45,6 +47,12 @@ public final class Console {
         output.line("Keys on the contact card: a answered, n no answer, b busy, m machine, c call back, ? all keys, q quit.")
         defer {
             output.line("Session ended: \(summary.calls) calls, \(summary.completes) completes, \(summary.followUps) follow-ups.")
+        }
+        if let interrupted = try persist("take back an interrupted contact", {
+            try queue.reclaimInterrupted(now: clock(), isGone: ConsoleSession.isGone)
+        }) {
+            output.line("Your interrupted contact #\(interrupted.contact.id ?? 0) comes back first: the console that held it stopped.")
+            guard try handle(interrupted) else { return }
         }
         while true {
             let result = try persist("claim the next contact") { try queue.claimNext(now: clock()) }
@@ -69,43 +77,65 @@ public final class Console {
     private func handle(_ claimed: ClaimedContact) throws -> Bool {
         let contactID = claimed.contact.id!
         let startedAt = clock()
+        try closeInterruptedCall(claimed)
         for line in ContactCard.render(claimed, campaign: campaign, now: startedAt) { output.line(line) }
-        OutcomeMenu.lines.forEach(output.line)
-        reader.completions = ["?", "q"]
         reader.idle = { [database, agent, queue, clock] in
             _ = try? database.renewLease(contactID: contactID, agent: agent, until: clock() + queue.leaseSeconds)
         }
         defer { reader.idle = nil }
+        if claimed.reason == .interrupted, claimed.interruptedCall?.outcome == .answered {
+            output.line("The interview of this contact was interrupted; it resumes where it stopped.")
+            summary.calls += 1
+            return try interview(claimed, callStartedAt: startedAt)
+        }
+        OutcomeMenu.lines.forEach(output.line)
+        reader.completions = ["?", "q"]
         while true {
             let input = reader.readLine(prompt: "outcome > ")
             guard case let .line(raw) = input else {
                 try release(contactID)
                 return false
             }
-            let text = raw.trimmingCharacters(in: .whitespaces)
-            guard let key = text.first?.lowercased().first else { continue }
-            let note = String(text.dropFirst()).trimmingCharacters(in: .whitespaces)
-            reader.addToHistory(String(key))
-            switch key {
-            case "q":
+            let entry = OutcomeEntry.parse(raw)
+            if entry != .nothing { reader.addToHistory(raw.trimmingCharacters(in: .whitespaces)) }
+            let outcome: CallOutcome
+            var result: CallResult
+            switch entry {
+            case .nothing: continue
+            case .quit:
                 try release(contactID)
                 return false
-            case "?", "h":
+            case .help:
                 OutcomeMenu.lines.forEach(output.line)
                 continue
-            default: break
-            }
-            guard let outcome = CallOutcome(key: key) else {
-                output.line("  '\(Terminal.sanitize(String(key)))' is not an outcome key; ? shows them all.")
+            case let .invalid(message):
+                output.line("  ✗ \(message). The keys:")
+                OutcomeMenu.lines.forEach(output.line)
                 continue
+            case .outcome(.answered, _):
+                summary.calls += 1
+                return try interview(claimed, callStartedAt: startedAt)
+            case let .outcome(chosen, note):
+                outcome = chosen
+                result = CallResult(outcome: chosen, note: note)
+                if chosen == .neverCallAgain, !confirm("Put \(PhoneDisplay.international(claimed.contact.phone)) on the "
+                                                         + "do-not-call list of every campaign? [y = yes, Enter = back] > ") {
+                    output.line("  Not saved; choose the outcome again.")
+                    continue
+                }
+            case let .callBack(time, note):
+                outcome = .callBack
+                result = CallResult(outcome: .callBack, note: note)
+                let customerZone = zone(of: claimed.contact, campaign: campaign)
+                if let time, let at = callbackTime(time, zone: customerZone) {
+                    output.line("  → \(TimeFormat.dateTime(at, timeZone: customerZone)) \(customerZone.identifier)")
+                    result.callbackAt = at
+                } else {
+                    guard let at = askCallbackTime(zone: customerZone) else { continue }
+                    result.callbackAt = at
+                }
             }
             summary.calls += 1
-            if outcome == .answered { return try interview(claimed, callStartedAt: startedAt) }
-            var result = CallResult(outcome: outcome, note: note.isEmpty ? nil : note)
-            if outcome == .callBack {
-                guard let at = askCallbackTime(zone: zone(of: claimed.contact, campaign: campaign)) else { continue }
-                result.callbackAt = at
-            }
             let contact = try persist("save the call") {
                 try database.recordCall(contactID: contactID, agent: agent, startedAt: startedAt, result: result, now: clock())
             }
@@ -114,34 +144,24 @@ public final class Console {
         }
     }
 
+    /// Closes the call row a console that stopped left open on this contact, with the disposition
+    /// its interview had reached (1.2 partial from half the questions answered, else 2.12).
+    private func closeInterruptedCall(_ claimed: ClaimedContact) throws {
+        guard let call = claimed.interruptedCall, let callID = call.id else { return }
+        let language = claimed.resumable?.language ?? script.languages[0]
+        let share = InterviewState(script: script, language: language, answers: Self.recorded(claimed.answers)).answeredShare
+        let code = share >= 0.5 ? "1.2" : "2.12"
+        try persist("close the interrupted call") {
+            try database.closeInterruptedCall(callID: callID, contactID: claimed.contact.id!, code: code)
+        }
+        output.line("  The call of \(TimeFormat.dateTime(call.startedAt, timeZone: zone(of: claimed.contact, campaign: campaign))) "
+                    + "was left open by a console that stopped; it is closed as AAPOR \(code).")
+    }
+
     /// Gives the claimed contact back to the queue and says so.
     private func release(_ contactID: Int64) throws {
         try persist("release the contact") { try database.releaseContact(contactID: contactID, agent: agent) }
         output.line("Contact released; it goes back to the queue.")
-    }
-
-    /// Asks for a call-back time, in the customer's own time zone, until one parses; nil when the
-    /// agent gives up (empty line, Ctrl-C).
-    func askCallbackTime(zone: TimeZone) -> Int64? {
-        while true {
-            guard case let .line(text) = reader.readLine(prompt: "call back when? (15:30, tomorrow 10, +2h, 25.11. 14:00) > "),
-                  !text.trimmingCharacters(in: .whitespaces).isEmpty
-            else { return nil }
-            if let at = callbackTime(text, zone: zone) {
-                output.line("  → \(TimeFormat.dateTime(at, timeZone: zone)) \(zone.identifier)")
-                return at
-            }
-        }
-    }
-
-    /// Reads what the agent typed as a call-back time in `zone`; says why and gives nil when it cannot.
-    func callbackTime(_ text: String, zone: TimeZone) -> Int64? {
-        switch CallbackTimeParser.parse(text, now: Date(timeIntervalSince1970: TimeInterval(clock())), timeZone: zone) {
-        case let .success(date): return Int64(date.timeIntervalSince1970)
-        case let .failure(error):
-            output.line("  ✗ \(error.localizedDescription)")
-            return nil
-        }
     }
 
     /// What happens to the contact next, for the line after an outcome.

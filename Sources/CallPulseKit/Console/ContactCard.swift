@@ -14,6 +14,7 @@ enum ContactCard {
         case .appointment: "appointment"
         case .retry: "retry"
         case .fresh: "new contact"
+        case .interrupted: "interrupted, back to you"
         }
         lines.append("Contact #\(contact.id ?? 0)  ·  \(reason)  ·  attempt \(contact.attempts + 1) of \(campaign.maxAttempts)")
         lines.append("  name:      \(Terminal.sanitize(contact.name ?? "(no name)"))")

@@ -4,7 +4,7 @@ import Foundation
 enum OutcomeMenu {
     static let lines: [String] = {
         let ordered: [CallOutcome] = [
-            .answered, .noAnswer, .busy, .answeringMachine, .callBack, .refused, .wrongPerson, .notInUse,
+            .answered, .noAnswer, .busy, .answeringMachine, .callBack, .refused, .notThereNow, .wrongPerson, .notInUse,
             .fax, .languageBarrier, .unable, .neverCallAgain, .technicalProblem,
         ]
         var lines: [String] = []
@@ -19,7 +19,10 @@ enum OutcomeMenu {
         }
         if !row.isEmpty { lines.append(row) }
         lines.append("  q quit (the contact goes back to the queue)   ? keys")
-        lines.append("  A key may be followed by a note for the call log, e.g.  n ei vastaa")
+        lines.append("  o = someone else answered, the customer is not there now: tried again later")
+        lines.append("  w = the number is not the customer's at all: closed as ineligible (4.70)")
+        lines.append("  The key is a word of its own; a note may follow a space: n ei vastaa")
+        lines.append("  c TIME sets the time (c tomorrow 10; a note after a comma). d asks to confirm.")
         return lines
     }()
 }

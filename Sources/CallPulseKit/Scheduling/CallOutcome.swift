@@ -6,7 +6,11 @@ public enum CallOutcome: String, Sendable, CaseIterable, Codable {
     case busy
     case answeringMachine
     case technicalProblem
+    /// The number is not the customer's: someone else's line (4.70, the case ends).
     case wrongPerson
+    /// Someone else answered and the customer is not there now: tried again by the campaign's rules
+    /// (an agreed time is `callBack`).
+    case notThereNow
     case notInUse
     case fax
     case refused
@@ -24,6 +28,7 @@ public enum CallOutcome: String, Sendable, CaseIterable, Codable {
         case .answeringMachine: "m"
         case .technicalProblem: "t"
         case .wrongPerson: "w"
+        case .notThereNow: "o"
         case .notInUse: "x"
         case .fax: "f"
         case .refused: "r"
@@ -42,7 +47,8 @@ public enum CallOutcome: String, Sendable, CaseIterable, Codable {
         case .busy: "busy"
         case .answeringMachine: "answering machine"
         case .technicalProblem: "technical problem on the line"
-        case .wrongPerson: "wrong person / not the customer"
+        case .wrongPerson: "not the customer's number"
+        case .notThereNow: "customer not there now"
         case .notInUse: "number not in use"
         case .fax: "fax or data line"
         case .refused: "refused"
@@ -62,6 +68,7 @@ public enum CallOutcome: String, Sendable, CaseIterable, Codable {
         case .answeringMachine: "3.14"
         case .technicalProblem: "3.16"
         case .wrongPerson: "4.70"
+        case .notThereNow: "2.21"
         case .notInUse: "4.31"
         case .fax: "4.20"
         case .refused: "2.11"
@@ -76,14 +83,14 @@ public enum CallOutcome: String, Sendable, CaseIterable, Codable {
     public var isFinal: Bool {
         switch self {
         case .wrongPerson, .notInUse, .fax, .refused, .languageBarrier, .unable, .neverCallAgain: true
-        case .answered, .noAnswer, .busy, .answeringMachine, .technicalProblem, .callBack: false
+        case .answered, .noAnswer, .busy, .answeringMachine, .technicalProblem, .callBack, .notThereNow: false
         }
     }
 
     /// Whether a person was reached (for "max attempts after contact" → 2.21).
     public var isContact: Bool {
         switch self {
-        case .answered, .refused, .callBack, .languageBarrier, .unable, .neverCallAgain, .wrongPerson: true
+        case .answered, .refused, .callBack, .notThereNow, .languageBarrier, .unable, .neverCallAgain, .wrongPerson: true
         default: false
         }
     }

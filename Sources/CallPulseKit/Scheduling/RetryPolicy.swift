@@ -9,6 +9,7 @@ public struct RetryPolicy: Sendable, Equatable {
         .busy: 15 * 60,
         .answeringMachine: 4 * 3600,
         .technicalProblem: 30 * 60,
+        .notThereNow: 2 * 3600,
     ]
     /// Seconds before an interview that was broken off without a call-back time is tried again.
     public var breakOffDelay: Int64 = 2 * 3600

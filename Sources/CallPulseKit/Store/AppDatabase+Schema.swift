@@ -162,6 +162,11 @@ extension AppDatabase {
         migrator.registerMigration("v2-stats-tallies", migrate: createStatsTallies)
         migrator.registerMigration("v3-staged-imports", migrate: createStagedImports)
         migrator.registerMigration("v3-erasure", migrate: createErasure)
+        migrator.registerMigration("v5-card-lease-session") { db in
+            // Which console holds a contact's lease (host, process and its start), so the same agent
+            // starting again takes back a contact whose console is gone, and never a live one's.
+            try db.execute(sql: "ALTER TABLE contact ADD COLUMN leaseSession TEXT")
+        }
         return migrator
     }
 }

@@ -3,6 +3,8 @@ public struct ClaimedContact: Sendable {
     /// Why this contact came up now.
     public enum Reason: String, Sendable {
         case appointment, retry, fresh
+        /// The agent's own contact, left leased by a console of theirs that stopped (crash, dropped SSH session).
+        case interrupted
     }
 
     public var contact: Contact
@@ -13,6 +15,9 @@ public struct ClaimedContact: Sendable {
     /// A broken-off (or crashed) interview to resume, with its answers so far.
     public var resumable: InterviewRecord?
     public var answers: [AnswerRecord]
+
+    /// A call row a console that stopped left open (no end, no disposition), to be closed now.
+    public var interruptedCall: CallRecord? { calls.last { $0.endedAt == nil } }
 }
 
 /// Why no contact could be served, so the console can say so instead of just "no contacts".

@@ -14,6 +14,8 @@ public struct ContactQueue: Sendable {
     public let agent: String
     /// How long a claim holds the contact without being renewed.
     public var leaseSeconds: Int64 = 120
+    /// The console holding the leases this queue takes (see `ConsoleSession`); nil for none known.
+    public var session: String?
     /// How long a due appointment waits for the agent who made it before anyone may take it.
     public var appointmentGrace: Int64 = 15 * 60
     /// The campaign's rules and the time zones of its contacts, cached; refreshed every few minutes.
@@ -49,14 +51,38 @@ public struct ContactQueue: Sendable {
                     return .nothing(try nothingReason(db, campaign: campaign, zones: zones, now: now))
                 }
                 if try blockIfNeeded(db, contact: contact, campaign: campaign, now: now) { continue }
-                try db.cachedStatement(sql: "UPDATE contact SET leaseAgent = ?, leaseUntil = ? WHERE id = ?")
-                    .execute(arguments: [agent, now + leaseSeconds, contact.id])
+                try db.cachedStatement(sql: "UPDATE contact SET leaseAgent = ?, leaseUntil = ?, leaseSession = ? WHERE id = ?")
+                    .execute(arguments: [agent, now + leaseSeconds, session, contact.id])
                 var leased = contact
                 leased.leaseAgent = agent
                 leased.leaseUntil = now + leaseSeconds
                 return .claimed(try AppDatabase.details(db, of: leased, reason: reason))
             }
             return .nothing(.waiting(nextCallAt: now + 60, inProgress: 0, windowOpensAt: nil))
+        }
+    }
+
+    /// Takes back the agent's own contact of this campaign that a console of theirs left leased
+    /// (a crash, a dropped SSH session), to be served before anything else. A lease is taken over
+    /// only when it ran out or `isGone` says the console holding it (its `session`) is no longer
+    /// running; a live console of the same agent name keeps its contact. Nil when there is none.
+    public func reclaimInterrupted(now: Int64, isGone: (String?) -> Bool) throws -> ClaimedContact? {
+        try database.writeUnsynced { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, leaseUntil, leaseSession FROM contact
+                WHERE campaignId = ? AND leaseUntil IS NOT NULL AND leaseAgent = ? AND status != 'done' AND erasedAt IS NULL
+                ORDER BY leaseUntil DESC, id
+                """, arguments: [campaignID, agent])
+            for row in rows {
+                let until: Int64 = row["leaseUntil"]
+                let holder: String? = row["leaseSession"]
+                guard until <= now || (holder != session && isGone(holder)) else { continue }
+                let id: Int64 = row["id"]
+                try db.execute(sql: "UPDATE contact SET leaseUntil = ?, leaseSession = ? WHERE id = ?",
+                               arguments: [now + leaseSeconds, session, id])
+                return try AppDatabase.details(db, of: try AppDatabase.contact(db, id: id), reason: .interrupted)
+            }
+            return nil
         }
     }
 
