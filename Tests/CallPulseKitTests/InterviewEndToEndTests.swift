@@ -164,6 +164,13 @@ import Testing
         #expect(fourth.status == .scheduled && fourth.appointmentAgent == "liisa" && fourth.nextCallAt != nil)
         let code = try store.read { try String.fetchOne($0, sql: "SELECT aapor FROM call WHERE contactId = 4") }
         #expect(code == "2.21")
+        // The screened-out person is no respondent: not in the export, even with the break-offs.
+        let export = try CallPulseBinary.run(["export", "c", "--include-partials", "--db", db])
+        #expect(export.status == 0, "\(export.stderr)")
+        let exported = export.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").first.map(String.init) }
+        let screenedOut = try store.read { try Int64.fetchOne($0, sql: "SELECT id FROM interview WHERE contactId = 3") }
+        #expect(!exported.contains(screenedOut.map(String.init)), "\(export.stdout)")
+        #expect(exported.count == 3, "\(export.stdout)") // declined, broken off, appointment
     }
 
     @Test func notNowTakesTheTimeOnTheLineAndHelpNamesTheCommands() throws {
