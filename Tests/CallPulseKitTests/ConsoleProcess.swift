@@ -28,14 +28,17 @@ final class ConsoleProcess: @unchecked Sendable {
     }
 
     /// `callpulse COMMAND` in a pseudo-terminal of its own (util-linux `script`), as a person sees it.
-    static func inTerminal(_ command: String) throws -> ConsoleProcess {
-        try ConsoleProcess(["-qfec", "stty cols 100 rows 40; '\(CallPulseBinary.path)' \(command)", "/dev/null"],
+    static func inTerminal(_ command: String, columns: Int = 100) throws -> ConsoleProcess {
+        try ConsoleProcess(["-qfec", "stty cols \(columns) rows 40; '\(CallPulseBinary.path)' \(command)", "/dev/null"],
                            executable: "/usr/bin/script")
     }
 
     var transcript: String { lock.withLock { buffer } }
 
     func send(_ line: String) { input.fileHandleForWriting.writeToChild(Data((line + "\n").utf8)) }
+
+    /// Sends bytes as typed, without a line end (e.g. Ctrl-D, `"\u{4}"`).
+    func sendRaw(_ text: String) { input.fileHandleForWriting.writeToChild(Data(text.utf8)) }
 
     func closeInput() { try? input.fileHandleForWriting.close() }
 

@@ -71,7 +71,7 @@ final class TestClock: @unchecked Sendable {
 
     @Test func invalidInputRepromptsAndConditionsDecideTheQuestions() throws {
         let transcript = try session(lines("a", "11", "x", "3", "/skip", "2", "1", "k"))
-        #expect(transcript.contains("'11': enter a whole number from 0 to 10"))
+        #expect(transcript.contains("'11': anna kokonaisluku 0–10")) // in the interview's language
         #expect(transcript.contains("5 / 5  may_contact")) // asked because csat <= 2
         #expect(try answers(contact: 1)["may_contact"] == "true")
         #expect(try answers(contact: 1)["nps_reason"] == "skipped")

@@ -134,10 +134,11 @@ import Testing
     }
 
     @Test func auditLinesThatQuotedTheirWordsAreErased() throws {
+        let firing = (0..<3).map { FiredAlert(index: $0, reason: "") } // Aino's three alerts still fire
         try db.saveAnswer(interviewID: 1, contactID: 1, questionID: "nps_reason", answer: .answer(.text("Laskutus, soita Ainolle")),
-                          agent: "liisa", alerts: [], leaseUntil: now - 1, now: now)
+                          agent: "liisa", alerts: firing, leaseUntil: now - 1, now: now)
         try db.saveAnswer(interviewID: 1, contactID: 1, questionID: "nps", answer: .answer(.number(3)), agent: "liisa",
-                          alerts: [], leaseUntil: now - 1, now: now)
+                          alerts: firing, leaseUntil: now - 1, now: now)
         try db.resolveFollowUp(id: 1, by: "maija", note: "Aino kertoi osoitteensa", now: now)
         try db.forget(phone: aino, actor: "dpo", allowCalls: false, force: false, now: now + 60)
         let changes = try db.read { try AuditEntry.filter(Column("action") == "change-answer").order(Column("id")).fetchAll($0) }

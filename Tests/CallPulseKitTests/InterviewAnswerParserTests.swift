@@ -119,8 +119,14 @@ import Testing
         #expect(message == "'\(String(repeating: "x", count: 23))…': answer y or n")
     }
 
-    @Test func completionsOfferCodesAndYesNoWords() {
-        #expect(AnswerParser.completions(for: InterviewTestSupport.question("channel"), language: "fi") == ["phone", "email", "chat", "shop"])
+    @Test func completionsOfferLabelsAndYesNoWordsOfTheInterviewLanguage() {
+        let channel = InterviewTestSupport.question("channel")
+        #expect(AnswerParser.completions(for: channel, language: "fi") == ["Puhelin", "Sähköposti", "Chat", "Myymälä"])
+        #expect(AnswerParser.completions(for: channel, language: "sv") == ["Telefon", "E-post", "Chatt", "Butik"])
+        #expect(AnswerParser.completions(for: channel, language: "en") == ["Phone", "Email", "Chat", "Shop"])
+        for label in AnswerParser.completions(for: channel, language: "sv") { // each completion parses back
+            #expect(throws: Never.self) { try AnswerParser.parse(label, for: channel, language: "sv").get() }
+        }
         #expect(AnswerParser.completions(for: Self.pulse.question(id: "may_contact")!, language: "sv") == ["ja", "nej"])
         #expect(AnswerParser.completions(for: Self.pulse.question(id: "nps")!, language: "en").isEmpty)
     }

@@ -52,7 +52,8 @@ import Testing
         #expect(groups.map { $0.attributes["data-moe"].flatMap(Double.init) } == expected.map(\.npsMarginOfError))
         #expect(groups.allSatisfy { $0.attributes["class"] == "group small" })
         let followUps = try #require(document.element(id: "followups")?.attributes)
-        #expect(followUps["data-created"] == "4" && followUps["data-resolved"] == "0")
+        // Pia said no to contact: her detractor follow-up is recorded closed ("no consent – do not call").
+        #expect(followUps["data-created"] == "4" && followUps["data-resolved"] == "1")
         #expect(followUps["data-open"] == String(stats.followUps.open) && followUps["data-overdue"] == "0")
     }
 

@@ -62,7 +62,7 @@ extension Console {
             }
             switch AnswerParser.parse(text, for: question, language: language) {
             case let .failure(error):
-                output.line("  ✗ \(error.message)")
+                output.line("  ✗ \(error.message(in: language))")
             case let .success(value):
                 try save(.answer(value), question: question, state: &state, run: &run)
                 cursor = state.nextQuestion(after: question.id).flatMap { state.answer(to: $0.id) == nil ? nil : $0.id }
@@ -77,7 +77,8 @@ extension Console {
         let contactID: Int64
         /// The customer's time zone, for call-back times.
         let zone: TimeZone
-        var followUps: [String] = []
+        /// The follow-ups opened in this run, by alert index, as the summary lists them.
+        var followUps: [Int: String] = [:]
     }
 
     /// Carries out an in-interview command; returns non-nil when the interview ends here.
@@ -116,72 +117,128 @@ extension Console {
         case .breakOff:
             try breakOff(&run, state: state, callbackAt: nil)
             return true
+        case .decline:
+            try end(&run, state: state, disposition: state.refusalDisposition, what: "declined by the respondent")
+            return true
+        case .screenOut:
+            try end(&run, state: state, disposition: "4.70", what: "not eligible: screened out")
+            return true
+        case let .notNow(text):
+            let at = if let text { callbackTime(text, zone: run.zone) } else { askCallbackTime(zone: run.zone) }
+            guard let at else { return nil }
+            try breakOff(&run, state: state, callbackAt: at, appointment: true)
+            return true
         case .help:
-            output.line(InterviewCommand.helpText)
+            InterviewCommand.helpLines.forEach { output.line("  " + $0) }
         case let .invalid(message):
             output.line("  ✗ \(message)")
         }
         return nil
     }
 
-    /// Saves one answer durably at once and reports any follow-up its alerts created.
+    /// Saves one answer durably at once and reports what it did to the follow-ups: opened by an
+    /// alert, closed by a correction or for want of the customer's consent.
     private func save(_ answer: RecordedAnswer, question: Question, state: inout InterviewState, run: inout InterviewRun) throws {
         do { try state.record(answer, for: question.id) } catch {
             output.line("  ✗ \(error.localizedDescription)")
             return
         }
-        let effective = state.effectiveAnswers
-        let fired = script.alerts.enumerated().filter { $0.element.fires(on: effective) }.map { index, alert in
-            FiredAlert(index: index, reason: alert.reason(for: state.language))
-        }
-        let created = try persist("save the answer") {
+        let alerts = state.followUpAlerts()
+        let changes = try persist("save the answer") {
             try database.saveAnswer(interviewID: run.interviewID, contactID: run.contactID, questionID: question.id,
-                                    answer: answer, agent: agent, alerts: fired, leaseUntil: clock() + queue.leaseSeconds,
+                                    answer: answer, agent: agent, alerts: alerts, leaseUntil: clock() + queue.leaseSeconds,
                                     now: clock())
         }
         output.line("  ✓ saved " + QuestionPrompt.describe(answer.value, special: answer.special, for: question,
                                                            language: state.language))
-        for followUp in created {
+        let effective = state.effectiveAnswers
+        for followUp in changes.opened {
             let alert = script.alerts[followUp.alertIndex]
             let trigger = alert.when.referencedQuestionIDs.sorted().compactMap { id -> String? in
                 guard let value = effective[id], let q = script.question(id: id) else { return nil }
                 return "\(id.uppercased()) " + QuestionPrompt.describe(value, special: nil, for: q, language: state.language)
             }.joined(separator: ", ")
             let line = "follow-up created: \(trigger) — \(followUp.reason)"
-            run.followUps.append(line)
-            summary.followUps += 1
+            if run.followUps.updateValue(line, forKey: followUp.alertIndex) == nil { summary.followUps += 1 }
             output.line("  ⚑ " + line)
+        }
+        for followUp in changes.closed {
+            if run.followUps.removeValue(forKey: followUp.alertIndex) != nil { summary.followUps -= 1 }
+            output.line("  ⚑ follow-up closed (\(followUp.resolutionNote ?? "")): \(followUp.reason)")
+        }
+        for followUp in changes.notOpened {
+            output.line("  ⚑ follow-up not opened (\(followUp.resolutionNote ?? "")): \(followUp.reason)")
         }
     }
 
+    /// Ends an interview that reached its last question: a complete (1.1) when every question a
+    /// complete needs has a real answer, else a partial or break-off (`InterviewState.finishedDisposition`).
     private func finish(_ run: inout InterviewRun, state: InterviewState, language: String, values: [String: String]) throws -> Bool {
         if let outro = script.outro { output.line("\n" + fill(outro, language: language, values: values)) }
+        let disposition = state.finishedDisposition
+        guard disposition == "1.1" else {
+            let missing = state.missingRequiredAnswers.joined(separator: ", ")
+            try end(&run, state: state, disposition: disposition, what: "no real answer to \(missing)")
+            return true
+        }
         try persist("complete the interview") {
             try database.completeInterview(interviewID: run.interviewID, callID: run.callID, contactID: run.contactID, now: clock())
         }
         summary.completes += 1
-        output.line("✓ Interview complete (AAPOR 1.1): \(state.answers.count) answer\(state.answers.count == 1 ? "" : "s") saved.")
-        for line in run.followUps { output.line("  ⚑ " + line) }
+        output.line("✓ Interview complete (AAPOR 1.1): \(Self.answers(state.answers.count)) saved.")
+        for line in run.followUps.sorted(by: { $0.key < $1.key }).map(\.value) { output.line("  ⚑ " + line) }
         return true
     }
 
-    private func breakOff(_ run: inout InterviewRun, state: InterviewState, callbackAt: Int64?) throws {
+    /// Ends the interview and the case with a final disposition other than a complete, and says so.
+    private func end(_ run: inout InterviewRun, state: InterviewState, disposition: String, what: String) throws {
+        try persist("end the interview") {
+            try database.endInterview(interviewID: run.interviewID, callID: run.callID, contactID: run.contactID,
+                                      disposition: disposition, now: clock())
+        }
+        let name = ["1.2": "partial", "2.11": "refusal", "2.12": "break-off", "4.70": "not eligible"][disposition] ?? disposition
+        output.line("Interview ended (\(what)): case closed as \(name) (AAPOR \(disposition)), "
+                    + "\(Self.answers(state.answers.count)) saved.")
+        for line in run.followUps.sorted(by: { $0.key < $1.key }).map(\.value) { output.line("  ⚑ " + line) }
+    }
+
+    /// `1 answer`, `2 answers`.
+    private static func answers(_ count: Int) -> String {
+        "\(count) answer\(count == 1 ? "" : "s")"
+    }
+
+    /// Breaks the interview off, to be resumed at `callbackAt` or by the retry rules.
+    /// - Parameter appointment: the right person is not available now (`/notnow`): before any
+    ///   answer the call and the interview count as 2.21, not as a break-off.
+    private func breakOff(_ run: inout InterviewRun, state: InterviewState, callbackAt: Int64?, appointment: Bool = false) throws {
+        let disposition = appointment && !state.hasAnswers ? "2.21" : nil
         let zone = TimeZone(identifier: campaign.timeZone) ?? .current
         try persist("break off the interview") {
             try database.breakOffInterview(interviewID: run.interviewID, callID: run.callID, contactID: run.contactID,
-                                           agent: agent, callbackAt: callbackAt, answeredShare: state.answeredShare, now: clock())
+                                           agent: agent, callbackAt: callbackAt, answeredShare: state.answeredShare,
+                                           disposition: disposition, now: clock())
         }
         let resume = state.current.map { " It resumes at \($0.id) next time." } ?? ""
         let when = callbackAt.map { " Call back \(TimeFormat.dateTime($0, timeZone: zone)) \(zone.identifier)." } ?? ""
-        output.line("Interview broken off: \(state.answers.count) answer\(state.answers.count == 1 ? "" : "s") saved.\(resume)\(when)")
+        let how = appointment ? "Appointment made (the right person is not available now)" : "Interview broken off"
+        output.line("\(how): \(Self.answers(state.answers.count)) saved.\(resume)\(when)")
     }
 
-    /// Asks after Ctrl-C or Ctrl-D whether to break off; true means break off.
+    /// Asks after Ctrl-C or Ctrl-D whether to break off, until the answer is a yes or a no word;
+    /// true means break off. Another Ctrl-C or Ctrl-D breaks off.
     private func askBreakOff(interrupted: Bool) -> Bool {
         output.line("")
-        switch reader.readLine(prompt: "Break off the interview? It can be resumed later. [y = break off, n = go on] > ") {
-        case let .line(text): return ["y", "yes", "k", "kyllä", "j", "ja"].contains(text.trimmingCharacters(in: .whitespaces).lowercased())
-        case .interrupt, .endOfInput: return true
+        reader.completions = ["y", "n"]
+        while true {
+            switch reader.readLine(prompt: "Break off the interview? It can be resumed later. [y = break off, n = go on] > ") {
+            case let .line(text):
+                let word = InputText.clean(text)
+                // Digits are answers, not keys: a "1" typed for the question must not break off.
+                if !word.allSatisfy(\.isNumber), let breakOff = YesNoWords.parse(word) { return breakOff }
+                output.line("  ✗ \(AnswerInputError.quote(InputText.clean(text))): type y to break off or n to go on")
+            case .interrupt, .endOfInput:
+                return true
+            }
         }
     }
 

@@ -24,8 +24,9 @@ public final class ConsoleOutput: @unchecked Sendable {
         }
     }
 
-    /// Writes one line; on a terminal, long lines are wrapped at spaces to the window's width
-    /// (read each time, so a resized window is followed), keeping the line's indentation.
+    /// Writes one line (or several, separated by line breaks); on a terminal, each line longer
+    /// than the window's width (read each time, so a resized window is followed) is wrapped at
+    /// spaces on its own, keeping its indentation: lines are never joined.
     ///
     /// Control characters are replaced here as well as where each text is made: everything the
     /// console shows is plain text, and much of it (names, fields, script texts, answers) came
@@ -36,7 +37,12 @@ public final class ConsoleOutput: @unchecked Sendable {
             write(string + "\n")
             return
         }
-        write(Self.wrap(string, width: width).joined(separator: "\n") + "\n")
+        write(Self.layout(string, width: width).joined(separator: "\n") + "\n")
+    }
+
+    /// The lines of `text` wrapped to `width`, each of its lines on its own.
+    static func layout(_ text: String, width: Int) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(String($0), width: width) }
     }
 
     /// Splits a line at spaces into lines of at most `width` characters (a longer word stands alone).

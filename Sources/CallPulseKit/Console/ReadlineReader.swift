@@ -30,6 +30,8 @@ public final class ReadlineReader: LineReader {
     public func readLine(prompt: String) -> LineInput {
         ReadlineState.interrupted = 0
         ReadlineState.lineReady = false
+        // A Ctrl-D at an earlier prompt would otherwise add a blank line after every later line.
+        cp_rl_clear_eof_found()
         rl_callback_handler_install(prompt, ReadlineState.lineHandler)
         ReadlineState.installed = true
         defer {

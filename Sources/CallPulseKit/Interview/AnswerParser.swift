@@ -30,10 +30,8 @@ public enum AnswerParser {
             }
             return .success(.number(value))
         case .yesno:
-            let word = text.lowercased()
-            if YesNoWords.yes.contains(word) { return .success(.bool(true)) }
-            if YesNoWords.no.contains(word) { return .success(.bool(false)) }
-            return .failure(.notYesNo(text))
+            guard let value = YesNoWords.parse(text) else { return .failure(.notYesNo(text)) }
+            return .success(.bool(value))
         case let .choice(options, multiple):
             guard let codes = parseChoices(text, options: options, multiple: multiple, language: language) else {
                 return .failure(.notChoice(text, optionCount: options.count, multiple: multiple))
@@ -44,10 +42,11 @@ public enum AnswerParser {
         }
     }
 
-    /// The words tab completion offers for an answer: option codes, or the yes/no words of `language`.
+    /// The words tab completion offers for an answer, in the interview language: the options'
+    /// labels as the agent sees them (each parses back as its option), or the yes/no words.
     public static func completions(for question: Question, language: String) -> [String] {
         switch question.kind {
-        case let .choice(options, _): options.map(\.code)
+        case let .choice(options, _): options.map { QuestionPrompt.localized($0.label, language) }
         case .yesno: [YesNoWords.word(true, language: language), YesNoWords.word(false, language: language)]
         default: []
         }

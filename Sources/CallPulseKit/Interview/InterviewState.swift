@@ -83,7 +83,7 @@ public struct InterviewState: Sendable {
 
     /// The script's alerts that fire on the effective answers.
     public func firedAlerts() -> [ScriptAlert] {
-        script.firedAlerts(for: effectiveAnswers)
+        followUpAlerts().map { script.alerts[$0.index] }
     }
 
     /// Records an answer to an applicable question, replacing any earlier one.

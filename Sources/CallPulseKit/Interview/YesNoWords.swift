@@ -1,9 +1,19 @@
+import Foundation
+
 /// The words for yes and no that agents type and see, per language.
 enum YesNoWords {
     /// Every input accepted as yes, in any interview language.
     static let yes: Set<String> = ["y", "yes", "k", "kyllä", "kylla", "j", "ja", "1"]
     /// Every input accepted as no, in any interview language.
     static let no: Set<String> = ["n", "no", "e", "ei", "nej", "0"]
+
+    /// `true` for a yes word, `false` for a no word (case-insensitive, ends trimmed), `nil` for anything else.
+    static func parse(_ text: String) -> Bool? {
+        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if yes.contains(word) { return true }
+        if no.contains(word) { return false }
+        return nil
+    }
 
     /// The (key, word) pairs shown for yes and no, e.g. `("k", "kyllä")` in Finnish.
     static func keys(for language: String) -> (yes: (key: String, word: String), no: (key: String, word: String)) {

@@ -13,4 +13,18 @@ public enum CaseDisposition {
     public static func code(finalDisposition: String?, lastCallCode: String?) -> String {
         finalDisposition ?? lastCallCode ?? notAttempted
     }
+
+    /// The final disposition of a case a call ends (a refusal, a number not in use …) when the
+    /// contact has a broken-off interview: that interview established contact and eligibility,
+    /// so a partial (1.2) stays a partial whatever comes later, and a break-off (2.12) is never
+    /// turned ineligible (4.x) — a later refusal or other eligible outcome keeps its own code.
+    ///
+    /// - Parameter brokenOffInterview: the disposition of the contact's broken-off interview, if any.
+    public static func final(outcome: CallOutcome, brokenOffInterview: String?) -> String {
+        switch brokenOffInterview {
+        case "1.2": "1.2"
+        case "2.12" where outcome.aaporCode.hasPrefix("4."): "2.12"
+        default: outcome.aaporCode
+        }
+    }
 }

@@ -23,6 +23,7 @@ extension InterviewScript {
         for (index, question) in questions.enumerated() {
             var summary = "  \(index + 1). \(question.id) — \(Self.describe(question, language: language, fallback: fallback))"
             if question.optional { summary += ", optional" }
+            if question.requiredForComplete { summary += ", required for a complete" }
             if let when = question.whenSource { summary += ", when: \(when)" }
             lines.append(summary)
             lines.append("     \(text(question.text))")
@@ -32,6 +33,9 @@ extension InterviewScript {
             for (index, alert) in alerts.enumerated() {
                 lines.append("  \(index + 1). when \(alert.whenSource): \(alert.reason(for: language))")
             }
+        }
+        if let consentQuestionID {
+            lines.append("consent: \(consentQuestionID) (a follow-up is opened only when the customer says yes)")
         }
         return lines.joined(separator: "\n")
     }

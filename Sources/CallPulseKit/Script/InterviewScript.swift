@@ -17,10 +17,15 @@ public struct InterviewScript: Sendable {
     /// The questions in the order they are asked.
     public var questions: [Question]
     public var alerts: [ScriptAlert]
+    /// The yes/no question that asks whether the customer may be contacted (`consent:` in the
+    /// script). When the customer does not say yes, no follow-up is opened for them: each is
+    /// recorded as "no consent – do not call". `nil`: the script asks no consent.
+    public var consentQuestionID: String?
 
     public init(
         id: String, title: LocalizedText, languages: [String], intro: LocalizedText? = nil,
-        outro: LocalizedText? = nil, questions: [Question], alerts: [ScriptAlert] = []
+        outro: LocalizedText? = nil, questions: [Question], alerts: [ScriptAlert] = [],
+        consentQuestionID: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -29,6 +34,7 @@ public struct InterviewScript: Sendable {
         self.outro = outro
         self.questions = questions
         self.alerts = alerts
+        self.consentQuestionID = consentQuestionID
     }
 
     /// Parses and checks a script; throws `ScriptError` listing every problem found.

@@ -8,6 +8,9 @@ public struct Question: Sendable {
     public var text: LocalizedText
     /// Whether the respondent may skip the question. Default `false`.
     public var optional: Bool
+    /// Whether a complete (AAPOR 1.1) needs a real answer to it (`required_for_complete` in the
+    /// script); an interview without one ends as a partial or break-off. Default `false`.
+    public var requiredForComplete: Bool
     /// The question is asked only when this holds; `nil` means always.
     public var when: Condition?
     /// The `when` condition as written in the script.
@@ -19,12 +22,13 @@ public struct Question: Sendable {
 
     public init(
         id: String, kind: QuestionKind, text: LocalizedText, optional: Bool = false,
-        when: Condition? = nil, whenSource: String? = nil, line: Int = 0
+        when: Condition? = nil, whenSource: String? = nil, line: Int = 0, requiredForComplete: Bool = false
     ) {
         self.id = id
         self.kind = kind
         self.text = text
         self.optional = optional
+        self.requiredForComplete = requiredForComplete
         self.when = when
         self.whenSource = whenSource
         self.line = line

@@ -2,7 +2,7 @@ import Yams
 
 extension ScriptLoader {
     /// Keys every question may have.
-    static let commonQuestionKeys = ["id", "type", "text", "optional", "when"]
+    static let commonQuestionKeys = ["id", "type", "text", "optional", "when", "required_for_complete"]
     /// Extra keys per question type.
     static let questionTypeKeys: [String: [String]] = [
         "nps": ["min", "max", "labels"],
@@ -91,11 +91,12 @@ extension ScriptLoader {
         }
         let optional = mapping["optional"].flatMap { bool($0, what: "'optional' of \(context)") } ?? false
         let whenSource = mapping["when"].flatMap { string($0, what: "'when' of \(context)") }
+        let required = mapping["required_for_complete"].flatMap { bool($0, what: "'required_for_complete' of \(context)") } ?? false
 
         guard let type, validID else { return nil }
         var question = Question(
             id: id, kind: readKind(type, mapping, node: node, context: context), text: text, optional: optional,
-            when: nil, whenSource: whenSource, line: position(of: node).line)
+            when: nil, whenSource: whenSource, line: position(of: node).line, requiredForComplete: required)
         if type == "nps" || type == "csat", let labels = mapping["labels"] {
             question.labelOverride = readLabels(labels, context: context)
         }

@@ -14,7 +14,7 @@ struct ScriptLoader {
 
     /// The languages a script may use.
     static let supportedLanguages = ["fi", "sv", "en"]
-    static let topLevelKeys = ["id", "title", "languages", "intro", "outro", "questions", "alerts"]
+    static let topLevelKeys = ["id", "title", "languages", "intro", "outro", "questions", "alerts", "consent"]
 
     /// The most problems reported for one file; past it the loader says how it stopped.
     static let maximumProblems = 100
@@ -140,10 +140,11 @@ struct ScriptLoader {
         }
         checkQuestionConditions(&questions, whenNodes: whenNodes)
         let alerts = mapping["alerts"].map { readAlerts($0, questions: questions) } ?? []
+        let consent = mapping["consent"].flatMap { readConsent($0, questions: questions) }
 
         return InterviewScript(
             id: id, title: title, languages: languages, intro: intro, outro: outro,
-            questions: questions, alerts: alerts)
+            questions: questions, alerts: alerts, consentQuestionID: consent)
     }
 
     private mutating func readLanguages(_ node: Node?, root: Node) {

@@ -69,7 +69,8 @@ extension AppDatabase {
             contact.appointmentAgent = nil
             if result.outcome.isFinal {
                 contact.status = .done
-                contact.disposition = result.outcome.aaporCode
+                contact.disposition = CaseDisposition.final(
+                    outcome: result.outcome, brokenOffInterview: try Self.brokenOffDisposition(db, contactID: contactID))
                 contact.nextCallAt = nil
             } else if result.outcome == .callBack, let at = result.callbackAt {
                 contact.status = .scheduled
@@ -116,9 +117,7 @@ extension AppDatabase {
             contact.status = .done
             contact.nextCallAt = nil
             // A broken-off interview decides the case: partial (1.2) or break-off (2.12).
-            let brokenOff = try String.fetchOne(db, sql: """
-                SELECT disposition FROM interview WHERE contactId = ? AND status = 'brokenOff' ORDER BY id DESC LIMIT 1
-                """, arguments: [contact.id])
+            let brokenOff = try Self.brokenOffDisposition(db, contactID: contact.id!)
             contact.disposition = interviewShare == nil && brokenOff != nil ? brokenOff!
                 : RetryPolicy.exhaustedDisposition(outcomes: calls.map(\.0), interviewShare: interviewShare)
             return

@@ -83,9 +83,13 @@ extension AppDatabase {
     /// The same condition for interviews and their answers, so the two cursors stay in step.
     /// The unary `+` keeps SQLite off the (campaignId, status) index, whose order by status would
     /// need a sort of every row; `interview_export` (campaignId, id) yields them in id order.
+    /// A screened-out interview (4.x) is not a respondent's, so it is never exported.
     private static func interviewFilter(_ selection: ExportSelection) -> SQL {
         let statuses = selection.includePartials ? ["complete", "brokenOff"] : ["complete"]
         let since: SQL = selection.since.map { "AND COALESCE(i.endedAt, i.startedAt) >= \($0)" } ?? ""
-        return "i.campaignId = \(selection.campaignID) AND +i.status IN \(statuses) \(since)"
+        return """
+            i.campaignId = \(selection.campaignID) AND +i.status IN \(statuses) \(since)
+            AND COALESCE(i.disposition, '') NOT LIKE '4.%'
+            """
     }
 }

@@ -1,18 +1,6 @@
 import Foundation
 import GRDB
 
-/// An alert of the script that fired on the answers so far, to become a follow-up.
-public struct FiredAlert: Sendable, Hashable {
-    /// The alert's position in the script (one follow-up per alert per interview).
-    public var index: Int
-    public var reason: String
-
-    public init(index: Int, reason: String) {
-        self.index = index
-        self.reason = reason
-    }
-}
-
 extension AppDatabase {
     /// Starts an interview on an answered call, or resumes the contact's broken-off one.
     /// Records the call as an attempt. Returns the interview and the call's id.
@@ -39,12 +27,12 @@ extension AppDatabase {
         }
     }
 
-    /// Saves one answer at once, durably, and creates the follow-ups of alerts that fire on it.
-    /// A changed answer keeps its earlier value in the audit trail. The agent's lease is renewed.
-    /// Returns the follow-ups this answer created.
+    /// Saves one answer at once, durably, and brings the interview's follow-ups in line with the
+    /// answers (`FollowUpChanges`): `alerts` are every alert that fires now. A changed answer keeps
+    /// its earlier value in the audit trail. The agent's lease is renewed.
     @discardableResult
     public func saveAnswer(interviewID: Int64, contactID: Int64, questionID: String, answer: RecordedAnswer,
-                           agent: String, alerts: [FiredAlert], leaseUntil: Int64, now: Int64) throws -> [FollowUp] {
+                           agent: String, alerts: [FiredAlert], leaseUntil: Int64, now: Int64) throws -> FollowUpChanges {
         try write { db in
             let previous = try AnswerRecord
                 .filter(Column("interviewId") == interviewID && Column("questionId") == questionID).fetchOne(db)
@@ -65,7 +53,8 @@ extension AppDatabase {
                 UPDATE contact SET leaseUntil = ?, leaseAgent = ?
                 WHERE id = ? AND (leaseAgent = ? OR leaseUntil IS NULL OR leaseUntil <= ?)
                 """, arguments: [leaseUntil, agent, contactID, agent, now])
-            return try Self.createFollowUps(db, interviewID: interviewID, contactID: contactID, alerts: alerts, now: now)
+            return try Self.syncFollowUps(db, interviewID: interviewID, contactID: contactID, alerts: alerts,
+                                          agent: agent, now: now)
         }
     }
 
@@ -73,21 +62,79 @@ extension AppDatabase {
         String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
 
-    private static func createFollowUps(_ db: Database, interviewID: Int64, contactID: Int64, alerts: [FiredAlert],
-                                        now: Int64) throws -> [FollowUp] {
-        guard !alerts.isEmpty else { return [] }
+    /// Opens a follow-up for each alert that fires (recorded closed when the customer did not
+    /// consent), closes the open ones whose alert no longer fires, and reopens one CallPulse
+    /// closed when its alert fires again with consent.
+    private static func syncFollowUps(_ db: Database, interviewID: Int64, contactID: Int64, alerts: [FiredAlert],
+                                      agent: String, now: Int64) throws -> FollowUpChanges {
+        let existing = try FollowUp.filter(Column("interviewId") == interviewID).fetchAll(db)
+        guard !alerts.isEmpty || existing.contains(where: { $0.resolvedAt == nil }) else { return FollowUpChanges() }
+        let byAlert = Dictionary(existing.map { ($0.alertIndex, $0) }) { first, _ in first }
+        var changes = FollowUpChanges()
+        for alert in alerts {
+            guard var followUp = byAlert[alert.index] else {
+                changes.add(try openFollowUp(db, interviewID: interviewID, contactID: contactID, alert: alert,
+                                             agent: agent, now: now))
+                continue
+            }
+            if alert.withoutConsent, followUp.resolvedAt == nil {
+                try close(db, &followUp, note: FollowUpChanges.Note.noConsent, agent: agent, now: now)
+                changes.closed.append(followUp)
+            } else if !alert.withoutConsent, followUp.resolvedAt != nil,
+                      FollowUpChanges.Note.all.contains(followUp.resolutionNote ?? "") {
+                followUp.resolvedAt = nil
+                followUp.resolvedBy = nil
+                followUp.resolutionNote = nil
+                try followUp.update(db)
+                try audit(db, actor: agent, action: "reopen", entity: "followup", entityId: String(followUp.id!),
+                          detail: "its alert fires again", at: now)
+                changes.opened.append(followUp)
+            }
+        }
+        let firing = Set(alerts.map(\.index))
+        for var followUp in existing where followUp.resolvedAt == nil && !firing.contains(followUp.alertIndex) {
+            try close(db, &followUp, note: FollowUpChanges.Note.answerCorrected, agent: agent, now: now)
+            changes.closed.append(followUp)
+        }
+        return changes
+    }
+
+    /// Inserts the follow-up of an alert, due in one working day; closed at once without consent.
+    private static func openFollowUp(_ db: Database, interviewID: Int64, contactID: Int64, alert: FiredAlert,
+                                     agent: String, now: Int64) throws -> FollowUp {
         let contact = try contact(db, id: contactID)
         let campaign = try campaignRules(db, id: contact.campaignId)
         let zone = TimeZone(identifier: campaign.timeZone) ?? .current
-        var created: [FollowUp] = []
-        for alert in alerts {
-            var followUp = FollowUp(campaignId: campaign.id, contactId: contactID, interviewId: interviewID,
-                                    alertIndex: alert.index, reason: alert.reason, createdAt: now,
-                                    dueAt: WorkingDays.add(1, to: now, timeZone: zone))
-            try followUp.insert(db, onConflict: .ignore)
-            if db.changesCount == 1 { created.append(followUp) }
+        var followUp = FollowUp(campaignId: campaign.id, contactId: contactID, interviewId: interviewID,
+                                alertIndex: alert.index, reason: alert.reason, createdAt: now,
+                                dueAt: WorkingDays.add(1, to: now, timeZone: zone))
+        if alert.withoutConsent {
+            followUp.resolvedAt = now
+            followUp.resolvedBy = agent
+            followUp.resolutionNote = FollowUpChanges.Note.noConsent
         }
-        return created
+        try followUp.insert(db)
+        if alert.withoutConsent {
+            try audit(db, actor: agent, action: "resolve", entity: "followup", entityId: String(followUp.id!),
+                      detail: FollowUpChanges.Note.noConsent, at: now)
+        }
+        return followUp
+    }
+
+    /// Closes a follow-up for a reason of the answers, with an audit line.
+    private static func close(_ db: Database, _ followUp: inout FollowUp, note: String, agent: String, now: Int64) throws {
+        followUp.resolvedAt = now
+        followUp.resolvedBy = agent
+        followUp.resolutionNote = note
+        try followUp.update(db)
+        try audit(db, actor: agent, action: "resolve", entity: "followup", entityId: String(followUp.id!), detail: note, at: now)
+    }
+
+    /// The disposition of the contact's latest broken-off interview, if it has one.
+    static func brokenOffDisposition(_ db: Database, contactID: Int64) throws -> String? {
+        try String.fetchOne(db, sql: """
+            SELECT disposition FROM interview WHERE contactId = ? AND status = 'brokenOff' ORDER BY id DESC LIMIT 1
+            """, arguments: [contactID])
     }
 
     /// Ends an interview as complete (AAPOR 1.1) and finishes the case.
@@ -104,13 +151,33 @@ extension AppDatabase {
         }
     }
 
+    /// Ends an interview and its case with a final disposition other than a complete: a refusal
+    /// (2.11), a break-off (2.12) or partial (1.2) — e.g. declined, or a complete without the
+    /// answers it needs — or a screen-out (4.70). The interview keeps its answers as broken off.
+    public func endInterview(interviewID: Int64, callID: Int64, contactID: Int64, disposition: String, now: Int64) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE interview SET status = 'brokenOff', endedAt = ?, disposition = ? WHERE id = ?",
+                           arguments: [now, disposition, interviewID])
+            try db.execute(sql: "UPDATE call SET endedAt = ?, aapor = ? WHERE id = ?", arguments: [now, disposition, callID])
+            try db.execute(sql: """
+                UPDATE contact SET status = 'done', disposition = ?, nextCallAt = NULL, leaseAgent = NULL, leaseUntil = NULL,
+                                   appointmentAgent = NULL
+                WHERE id = ?
+                """, arguments: [disposition, contactID])
+        }
+    }
+
     /// Breaks an interview off so it can be resumed: at the agreed call-back time, or by the
     /// campaign's retry rules. When attempts ran out the case ends as a partial (1.2, at least half
     /// answered) or a break-off (2.12).
+    ///
+    /// - Parameter disposition: the code of the interview and the call when it is not the
+    ///   partial or break-off `answeredShare` gives, e.g. 2.21 for an appointment made before
+    ///   any question was answered.
     public func breakOffInterview(interviewID: Int64, callID: Int64, contactID: Int64, agent: String,
-                                  callbackAt: Int64?, answeredShare: Double, now: Int64) throws {
+                                  callbackAt: Int64?, answeredShare: Double, disposition: String? = nil, now: Int64) throws {
         try write { db in
-            let code = answeredShare >= 0.5 ? "1.2" : "2.12"
+            let code = disposition ?? (answeredShare >= 0.5 ? "1.2" : "2.12")
             try db.execute(sql: "UPDATE interview SET status = 'brokenOff', endedAt = ?, disposition = ? WHERE id = ?",
                            arguments: [now, code, interviewID])
             try db.execute(sql: "UPDATE call SET endedAt = ?, aapor = ?, callbackAt = ? WHERE id = ?",
