@@ -26,7 +26,7 @@ extension CampaignCommand {
         @Option(name: .customLong("field"), help: ArgumentHelp(
             "A call-list column the script's placeholders may use (repeatable).", valueName: "NAME"))
         public var fields: [String] = []
-        @Option(help: "Calls per contact before the case ends.") public var maxAttempts = 6
+        @Option(help: ArgumentHelp("Calls per contact before the case ends.", valueName: "N")) public var maxAttempts = 6
         @Option(help: ArgumentHelp("Calling hours Monday to Friday, or 'none'.", valueName: "HH-HH")) public var weekdays = "09-20"
         @Option(help: ArgumentHelp("Calling hours on Saturday, or 'none'.", valueName: "HH-HH")) public var saturday = "10-16"
         @Option(help: ArgumentHelp("Calling hours on Sunday, or 'none'.", valueName: "HH-HH")) public var sunday = "none"

@@ -31,7 +31,7 @@ extension DoNotCallCommand {
 
         public func run() throws {
             let numbers = try PhoneArguments.normalize(phones, region: region)
-            let change = try database.open().addToDoNotCall(numbers, actor: LoginName.current, source: "manual",
+            let change = try database.openCreating().addToDoNotCall(numbers, actor: LoginName.current, source: "manual",
                                                              note: reason, now: unixNow())
             report(change, did: "Added", to: "to", already: "was on the list already")
         }
@@ -73,7 +73,7 @@ extension DoNotCallCommand {
             var unique: [String] = []
             var seen = Set<String>()
             for entry in entries where seen.insert(entry.phone).inserted { unique.append(entry.phone) }
-            let change = try database.open().addToDoNotCall(unique, actor: LoginName.current, source: "import \(file)",
+            let change = try database.openCreating().addToDoNotCall(unique, actor: LoginName.current, source: "import \(file)",
                                                              note: reason, now: unixNow())
             print("Imported \(file) into the do-not-call list: \(entries.count) number\(entries.count == 1 ? "" : "s") read, "
                 + "\(change.changed.count) added, \(change.unchanged.count) on the list already"
