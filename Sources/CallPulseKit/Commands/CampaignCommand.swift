@@ -53,7 +53,7 @@ extension CampaignCommand {
             rules.quarantineDays = quarantineDays
             let campaign = try Campaign.make(id: id, scriptFile: script, client: client, title: title, fields: fields,
                                              rules: rules, now: unixNow())
-            let db = try database.open()
+            let db = try database.openCreating()
             try db.createCampaign(campaign, actor: LoginName.current)
             print("Created campaign \(campaign.id) for \(Terminal.sanitize(campaign.client)): \(Terminal.sanitize(campaign.title))")
             print("Script \(Terminal.sanitize(campaign.scriptId)) copied from \(Terminal.sanitize(campaign.scriptFile)) into \(db.path).")
