@@ -11,7 +11,7 @@ public struct AuditCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only what concerns this campaign (times in its zone).", valueName: "ID"))
     public var campaign: String?
     @Option(help: ArgumentHelp("Only lines from this time on.", valueName: "YYYY-MM-DD[ HH:MM]")) public var since: String?
-    @Option(help: "Show at most the latest N lines.") public var limit = 50
+    @Option(help: ArgumentHelp("Show at most the latest N lines.", valueName: "N")) public var limit = 50
 
     public init() {}
 

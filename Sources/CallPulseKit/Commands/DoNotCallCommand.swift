@@ -23,8 +23,9 @@ extension DoNotCallCommand {
         public static let configuration = CommandConfiguration(abstract: "Put numbers on the do-not-call list.")
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The numbers.") public var phones: [String]
-        @Option(help: "Why, e.g. 'asked by email 2026-11-20'.") public var reason: String?
-        @Option(help: "The region for numbers written without a country code.") public var region = "FI"
+        @Option(help: ArgumentHelp("Why, e.g. 'asked by email 2026-11-20'.", valueName: "TEXT")) public var reason: String?
+        @Option(help: ArgumentHelp("The region for numbers written without a country code.", valueName: "CODE"))
+        public var region = "FI"
         public init() {}
 
         public func validate() throws { try validatePhones(phones, region: region) }
@@ -43,7 +44,8 @@ extension DoNotCallCommand {
             abstract: "Take numbers off the do-not-call list (cases it already ended stay ended).")
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The numbers.") public var phones: [String]
-        @Option(help: "The region for numbers written without a country code.") public var region = "FI"
+        @Option(help: ArgumentHelp("The region for numbers written without a country code.", valueName: "CODE"))
+        public var region = "FI"
         public init() {}
 
         public func validate() throws { try validatePhones(phones, region: region) }
@@ -64,8 +66,9 @@ extension DoNotCallCommand {
         @Option(help: ArgumentHelp("The column holding the numbers (default: found by name, as in call lists).",
                                    valueName: "NAME"))
         public var phoneColumn: String?
-        @Option(help: "Why, stored with each number added.") public var reason: String?
-        @Option(help: "The region for numbers written without a country code.") public var region = "FI"
+        @Option(help: ArgumentHelp("Why, stored with each number added.", valueName: "TEXT")) public var reason: String?
+        @Option(help: ArgumentHelp("The region for numbers written without a country code.", valueName: "CODE"))
+        public var region = "FI"
         public init() {}
 
         public func run() throws {

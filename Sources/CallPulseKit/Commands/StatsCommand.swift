@@ -7,9 +7,9 @@ public struct StatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "Live stats per campaign: progress, AAPOR rates, NPS/CES/CSAT/CSI, agents, follow-ups, trend.",
         discussion: """
-            Scores come from complete interviews. Rates count unfinished cases by their last call's
-            AAPOR code (never attempted: 3.11). `--watch` redraws every 2 seconds, or every SECONDS
-            given right after it (e.g. `--watch 5`); when standard output is not a terminal it prints
+            Scores come from complete interviews. Rates count unfinished cases by their last call's \
+            AAPOR code (never attempted: 3.11). `--watch` redraws every 2 seconds, or every SECONDS \
+            given right after it (e.g. `--watch 5`); when standard output is not a terminal it prints \
             one snapshot. `--json` prints a stable JSON document (keys sorted).
             """)
 
