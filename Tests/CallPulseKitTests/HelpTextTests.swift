@@ -36,8 +36,7 @@ import Testing
             #expect(result.status == 0, "\(name): \(result.stderr)")
             var entries: [String] = []
             for line in result.stdout.split(separator: "\n", omittingEmptySubsequences: false) {
-                // The USAGE line is argument-parser's own and is not wrapped; everything else is.
-                if !line.hasPrefix("USAGE:") { #expect(line.count <= 80, "\(name): \(line)") }
+                #expect(line.count <= 80, "\(name): \(line)")
                 if line.hasPrefix(String(repeating: " ", count: 26)), !entries.isEmpty {
                     entries[entries.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
                 } else {
@@ -47,6 +46,37 @@ import Testing
             for entry in entries {
                 #expect(entry.components(separatedBy: "(default:").count <= 2, "\(name): \(entry)")
             }
+            try Self.expectUsageNamesEverything(help: result.stdout, command: name)
         }
+    }
+
+    /// A usage spelled out for `CommandUsage` must not drift from the command: every option and
+    /// argument the help lists is in it.
+    static func expectUsageNamesEverything(help: String, command: String) throws {
+        let lines = help.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("USAGE: ") }, "\(command): no usage")
+        var usage = lines[start]
+        for line in lines[(start + 1)...] where line.hasPrefix("       ") { usage += " " + line }
+        let padded = " " + usage.split(separator: " ").joined(separator: " ").replacingOccurrences(of: "[", with: " ")
+            .replacingOccurrences(of: "]", with: " ") + " "
+        for line in lines where line.hasPrefix("  -") || line.hasPrefix("  <") {
+            let label = line.dropFirst(2).split(separator: " ").first.map(String.init) ?? ""
+            let name = label.hasPrefix("-") ? String(line.dropFirst(2).split(separator: " ").first { $0.hasPrefix("--") } ?? "")
+                                            : label
+            if name.isEmpty || name == "--version" || name == "--help" { continue }
+            #expect(padded.contains(" \(name) "), "\(command): \(name) is not in the usage: \(usage)")
+        }
+    }
+
+    @Test func usagesBreakBetweenElements() {
+        let usage = CommandUsage.wrapped(
+            "callpulse x [--db <PATH>] <phones> ... --client <NAME> [--since <YYYY-MM-DD[ HH:MM]>] [--long <VALUE>] --out <FILE>",
+            width: 40)
+        #expect(usage == """
+            callpulse x [--db <PATH>] <phones> ...
+              --client <NAME>
+              [--since <YYYY-MM-DD[ HH:MM]>]
+              [--long <VALUE>] --out <FILE>
+            """)
     }
 }

@@ -16,10 +16,11 @@ extension CampaignCommand {
     /// `callpulse campaign create ID --script FILE --client NAME`.
     public struct Create: ParsableCommand {
         public static let configuration = CommandConfiguration(
-            abstract: "Create a campaign from an interview script (the script is copied into the database).")
+            abstract: "Create a campaign from an interview script (the script is copied into the database).",
+            usage: CommandUsage.wrapped("callpulse campaign create [--db <PATH>] <id> --script <FILE> --client <NAME> [--title <TEXT>] [--field <NAME> ...] [--max-attempts <N>] [--weekdays <HH-HH>] [--saturday <HH-HH>] [--sunday <HH-HH>] [--time-zone <ZONE>] [--quarantine-days <DAYS>]"))
 
         @OptionGroup public var database: DatabaseOptions
-        @Argument(help: "The campaign id, e.g. acme-2026q4 (letters, digits, - _ .).") public var id: String
+        @Argument(help: "The campaign id, e.g. acme-2026q4: letters, digits, '-', '_' and '.'.") public var id: String
         @Option(help: ArgumentHelp("The interview script (YAML).", valueName: "FILE")) public var script: String
         @Option(help: ArgumentHelp("The client the survey is made for; fills {client} in the script.", valueName: "NAME"))
         public var client: String

@@ -31,7 +31,9 @@ extension FollowUpsCommand {
 
     /// `callpulse followups resolve ID --by NAME --note TEXT`.
     public struct Resolve: ParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "Close a follow-up, saying who did what.")
+        public static let configuration = CommandConfiguration(
+            abstract: "Close a follow-up, saying who did what.",
+            usage: CommandUsage.wrapped("callpulse followups resolve [--db <PATH>] <id> [--by <NAME>] --note <TEXT>"))
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The follow-up's id (the # in the list).") public var id: Int64
         @Option(help: ArgumentHelp("Who resolved it (default: your login name).", valueName: "NAME")) public var by: String?
@@ -53,7 +55,8 @@ extension FollowUpsCommand {
     /// `callpulse followups export [CAMPAIGN] [--out FILE] [--excel]`.
     public struct Export: ParsableCommand {
         public static let configuration = CommandConfiguration(
-            abstract: "Write the open follow-ups as CSV for the client's customer-service team.")
+            abstract: "Write the open follow-ups as CSV for the client's customer-service team.",
+            usage: CommandUsage.wrapped("callpulse followups export [--db <PATH>] [<campaign>] [--out <FILE>] [--excel]"))
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "Only this campaign's follow-ups.") public var campaign: String?
         @Option(help: ArgumentHelp("The file to write (default: standard output).", valueName: "FILE"))
