@@ -77,8 +77,10 @@ import Testing
     @Test func aContactInACallIsRefusedUnlessForced() throws {
         let pekka = "+358403333333"
         try db.write { try $0.execute(sql: "UPDATE contact SET leaseAgent = 'liisa', leaseUntil = ? WHERE id = 3", arguments: [now + 120]) }
+        // The time is in the campaign's zone (Europe/Helsinki), named, as every other time the supervisor sees.
+        let helsinki = TimeZone(identifier: "Europe/Helsinki")!
         #expect(throws: PrivacyError.inCall(phone: pekka, campaignID: "c", contactID: 3, agent: "liisa",
-                                            until: TimeFormat.dateTime(now + 120))) {
+                                            until: TimeFormat.dateTime(now + 120, timeZone: helsinki) + " Europe/Helsinki")) {
             try db.forget(phone: pekka, actor: "dpo", allowCalls: false, force: false, now: now)
         }
         #expect(try contact(3).name == "Pekka Ärrä")

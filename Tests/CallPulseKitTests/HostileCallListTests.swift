@@ -157,7 +157,9 @@ struct HostileImportCheck {
             #expect(summary.rejected == rejected)
             let contacts = try db.read { try Contact.filter(Column("campaignId") == "c").order(Column("id")).fetchAll($0) }
             #expect(contacts.count == count)
-            let rejects = try String(contentsOfFile: rejectsPath, encoding: .utf8)
+            // The rejects file is in the list's own encoding: a UTF-16 list's starts with its byte-order mark.
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: rejectsPath))
+            let rejects = try #require(String(data: bytes, encoding: bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) ? .utf16 : .utf8))
             try check(HostileImport(summary: summary, contacts: contacts, rejects: rejects))
         case let .refused(line, problem):
             do {

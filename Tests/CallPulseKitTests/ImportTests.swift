@@ -53,11 +53,12 @@ import Testing
         #expect(names.contains("Jää-Kari Hämäläinen"))
         let swedish = try contacts().first { $0.name == "Åsa Öhman" }
         #expect(swedish?.language == "sv")
-        let rejects = try String(contentsOfFile: dir.file("rejects.csv"), encoding: .utf8)
-        #expect(rejects.hasPrefix("line,reason,detail,Puhelin,Nimi"))
-        #expect(rejects.contains("4,duplicate in file,number +358401234567 is already on line 2"))
-        #expect(rejects.contains("7,invalid number"))
-        #expect(rejects.contains("11,bad row,\"language 'de' is not one of the script's languages"))
+        // In the list's own dialect (Windows-1252, ';', CRLF), so it opens right in the Excel that made it.
+        let rejects = try #require(String(data: Data(contentsOf: URL(fileURLWithPath: dir.file("rejects.csv"))), encoding: .windowsCP1252))
+        #expect(rejects.hasPrefix("line;reason;detail;Puhelin;Nimi;Kieli;Asiakasnumero;Kosketuspiste\r\n"))
+        #expect(rejects.contains("4;duplicate in file;number +358401234567 is already on line 2;0401234567;Matti Meikäläinen (sama)"))
+        #expect(rejects.contains("7;invalid number"))
+        #expect(rejects.contains("11;bad row;language 'de' is not one of the script's languages (fi, sv, en);050 234 5678;Gerhard Müller"))
         let mode = try FileManager.default.attributesOfItem(atPath: dir.file("rejects.csv"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }

@@ -80,6 +80,18 @@ import Testing
         #expect(others.allSatisfy { !document.text.contains($0) })
     }
 
+    /// The CSI tile's formula and its method note are in the report's language, not always in English.
+    @Test(arguments: [(ReportLanguage.fi, "100 × keskiarvo ÷ asteikon maksimi"), (.sv, "100 × medelvärde ÷ skalans max"),
+                      (.en, "100 × mean ÷ max")])
+    func theCSIFormulaIsInTheChosenLanguage(language: ReportLanguage, formula: String) throws {
+        let html = try fixture.html(language: language)
+        let document = try ParsedReport.parse(html)
+        #expect(document.element(id: "csi") != nil)
+        #expect(html.contains("<div class=\"detail\">\(formula)</div>"), "the CSI tile")
+        #expect(document.text.contains("CSI = \(formula) ("), "the method note")
+        if language != .en { #expect(!document.text.contains("mean ÷ max")) }
+    }
+
     @Test func theDefaultLanguageIsTheScriptsFirst() throws {
         #expect(try fixture.html().contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"fi\""))
     }

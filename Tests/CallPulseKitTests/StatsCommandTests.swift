@@ -49,6 +49,7 @@ import Testing
 
     @Test func unknownCampaignIsNamed() throws {
         let dir = try TemporaryDirectory()
+        _ = try AppDatabase.open(path: dir.file("cp.sqlite"))  // stats reads an existing database only
         let result = try CallPulseBinary.run(["stats", "nope", "--db", dir.file("cp.sqlite")])
         #expect(result.status != 0)
         #expect(result.stderr.contains("no campaign 'nope'"))

@@ -26,6 +26,10 @@ public final class CSVReader {
     public let delimiter: UInt8
     /// The file's encoding: detected from a byte-order mark or the first 64 KiB when not given.
     public let encoding: TextEncoding
+    /// The file's line ending, from its first line (CRLF when that could not be seen).
+    public let lineEnding: LineEnding
+    /// Whether the file starts with a byte-order mark.
+    public let hasByteOrderMark: Bool
     /// The file as named by the caller, used in error messages.
     public let path: String
 
@@ -64,6 +68,8 @@ public final class CSVReader {
         } else {
             (chosen, bomLength) = CSVSniffer.detectEncoding(start, isWholeFile: parser.inputExhausted)
         }
+        lineEnding = LineEnding.detect(in: start, encoding: chosen, bomLength: bomLength)
+        hasByteOrderMark = bomLength > 0
         parser.configure(encoding: chosen, bomLength: bomLength, delimiter: delimiter)
         if chosen == .utf8 || chosen == .windows1252, let nul = UnsafeBufferPointer(
             start: parser.buffer + parser.position, count: parser.end - parser.position).firstIndex(of: ASCII.nul) {

@@ -36,3 +36,13 @@ enum Windows1252 {
         return nil
     }
 }
+
+extension Windows1252 {
+    /// The Windows-1252 byte for `scalar`, or nil when the code page has no such character.
+    static func byte(for scalar: Unicode.Scalar) -> UInt8? {
+        let value = scalar.value
+        if value < 0x80 || (0xA0...0xFF).contains(value) { return UInt8(value) }
+        guard value <= 0xFFFF, let index = highControls.firstIndex(of: UInt16(value)) else { return nil }
+        return 0x80 + UInt8(index)
+    }
+}

@@ -66,7 +66,7 @@ extension Campaign {
         return [
             "maximum attempts: \(maxAttempts)",
             "calling window: Mon–Fri \(window(weekdayWindow)), Sat \(window(saturdayWindow)), Sun \(window(sundayWindow)) (\(timeZone), or the contact's own zone)",
-            "survey quarantine: \(quarantineDays) days",
+            "survey quarantine: \(Plural.of(quarantineDays, "day"))",
         ]
     }
 }

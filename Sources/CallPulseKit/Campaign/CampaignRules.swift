@@ -36,6 +36,41 @@ extension Campaign {
     /// against the built-in fields and the declared `fields`.
     public static func make(id: String, scriptFile: String, client: String, title: String?, fields: [String],
                             rules: CampaignRules, now: Int64) throws -> Campaign {
+        try checkSettings(id: id, client: client, rules: rules)
+        let yaml: String
+        do { yaml = try ScriptFile.contents(of: scriptFile) } catch let error as ScriptFile.ReadError {
+            throw CampaignError.cannotReadScript(file: scriptFile, reason: error.reason)
+        } catch let error as ScriptError {
+            throw CampaignError.invalidScript(error.problems.map(\.description).joined(separator: "\n"))
+        }
+        return try make(id: id, scriptYAML: yaml, scriptFile: scriptFile, client: client, title: title, fields: fields,
+                        rules: rules, now: now)
+    }
+
+    /// Builds a campaign from a script's text (`scriptFile` names where it came from, for messages).
+    static func make(id: String, scriptYAML yaml: String, scriptFile: String, client: String, title: String?,
+                     fields: [String], rules: CampaignRules, now: Int64) throws -> Campaign {
+        try checkSettings(id: id, client: client, rules: rules)
+        let script: InterviewScript
+        do { script = try InterviewScript.parse(yaml: yaml, file: scriptFile) } catch let error as ScriptError {
+            throw CampaignError.invalidScript(error.problems.map(\.description).joined(separator: "\n"))
+        }
+        let declared = fields.map(CallListColumns.normalize)
+        let available = Campaign.builtInPlaceholders.union(declared)
+        let unknown = script.placeholders.subtracting(available).sorted()
+        guard unknown.isEmpty else {
+            throw CampaignError.unknownPlaceholders(file: scriptFile, names: unknown, available: available.sorted())
+        }
+        return Campaign(
+            id: id, client: client, title: title ?? script.title.text(for: script.languages[0], fallback: script.languages) ?? id,
+            status: .active, scriptId: script.id, scriptFile: scriptFile, scriptYAML: yaml, fields: declared,
+            maxAttempts: rules.maxAttempts, weekdayWindow: rules.weekdayWindow?.storageText,
+            saturdayWindow: rules.saturdayWindow?.storageText, sundayWindow: rules.sundayWindow?.storageText,
+            timeZone: rules.timeZone, quarantineDays: rules.quarantineDays, createdAt: now, closedAt: nil)
+    }
+
+    /// Refuses a bad id, an empty client name or rules out of range.
+    private static func checkSettings(id: String, client: String, rules: CampaignRules) throws {
         guard id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"#, options: .regularExpression) != nil else {
             throw StoreError.invalidCampaignID(id)
         }
@@ -51,28 +86,6 @@ extension Campaign {
         guard TimeZone(identifier: rules.timeZone) != nil else {
             throw CampaignError.invalidRule("'\(rules.timeZone)' is not a time zone (use an IANA name such as Europe/Helsinki)")
         }
-        let yaml: String
-        let script: InterviewScript
-        do {
-            yaml = try ScriptFile.contents(of: scriptFile)
-            script = try InterviewScript.parse(yaml: yaml, file: scriptFile)
-        } catch let error as ScriptFile.ReadError {
-            throw CampaignError.cannotReadScript(file: scriptFile, reason: error.reason)
-        } catch let error as ScriptError {
-            throw CampaignError.invalidScript(error.problems.map(\.description).joined(separator: "\n"))
-        }
-        let declared = fields.map(CallListColumns.normalize)
-        let available = Campaign.builtInPlaceholders.union(declared)
-        let unknown = script.placeholders.subtracting(available).sorted()
-        guard unknown.isEmpty else {
-            throw CampaignError.unknownPlaceholders(file: scriptFile, names: unknown, available: available.sorted())
-        }
-        return Campaign(
-            id: id, client: client, title: title ?? script.title.text(for: script.languages[0], fallback: script.languages) ?? id,
-            status: .active, scriptId: script.id, scriptFile: scriptFile, scriptYAML: yaml, fields: declared,
-            maxAttempts: rules.maxAttempts, weekdayWindow: rules.weekdayWindow?.storageText,
-            saturdayWindow: rules.saturdayWindow?.storageText, sundayWindow: rules.sundayWindow?.storageText,
-            timeZone: rules.timeZone, quarantineDays: rules.quarantineDays, createdAt: now, closedAt: nil)
     }
 
     /// The campaign's copy of its script.

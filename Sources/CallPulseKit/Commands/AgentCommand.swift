@@ -6,16 +6,18 @@ public struct AgentCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "agent",
         abstract: "Open the agent console: take the next contact, record the call, run the interview.",
+        usage: CommandUsage.wrapped("callpulse agent [--db <PATH>] [<campaign>] [--agent <NAME>] [--lease <SECONDS>]"),
         discussion: """
-            On a terminal it uses GNU readline (line editing, Tab completion, a history of console commands in
-            ~/.callpulse_history; answers are never kept there). With piped input it reads plain lines and stops
+            On a terminal it uses GNU readline (line editing, Tab completion, a history of console commands in \
+            ~/.callpulse_history; answers are never kept there). With piped input it reads plain lines and stops \
             when the input ends or nothing is left to call. Every answer is saved the moment it is entered.
             """
     )
 
     @OptionGroup public var database: DatabaseOptions
     @Argument(help: "The campaign to work (default: the only active one).") public var campaign: String?
-    @Option(help: "The agent's name in the call log (default: the login name).") public var agent: String?
+    @Option(help: ArgumentHelp("The agent's name in the call log (default: the login name).", valueName: "NAME"))
+    public var agent: String?
     @Option(help: ArgumentHelp("Seconds a claimed contact stays reserved without activity; a crashed console's contacts return to the queue after this.",
                                valueName: "SECONDS"))
     public var lease: Int64 = 120

@@ -5,13 +5,14 @@ import Foundation
 public struct AuditCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Show the audit trail: changed answers, erasures, purges, campaign changes, do-not-call changes, resolved follow-ups.")
+        abstract: "Show the audit trail: changed answers, erasures, purges, campaign changes, do-not-call changes, resolved follow-ups.",
+        usage: CommandUsage.wrapped("callpulse audit [--db <PATH>] [--campaign <ID>] [--since <YYYY-MM-DD[ HH:MM]>] [--limit <N>]"))
 
     @OptionGroup public var database: DatabaseOptions
     @Option(help: ArgumentHelp("Only what concerns this campaign (times in its zone).", valueName: "ID"))
     public var campaign: String?
     @Option(help: ArgumentHelp("Only lines from this time on.", valueName: "YYYY-MM-DD[ HH:MM]")) public var since: String?
-    @Option(help: "Show at most the latest N lines.") public var limit = 50
+    @Option(help: ArgumentHelp("Show at most the latest N lines.", valueName: "N")) public var limit = 50
 
     public init() {}
 

@@ -16,22 +16,26 @@ extension CampaignCommand {
     /// `callpulse campaign create ID --script FILE --client NAME`.
     public struct Create: ParsableCommand {
         public static let configuration = CommandConfiguration(
-            abstract: "Create a campaign from an interview script (the script is copied into the database).")
+            abstract: "Create a campaign from an interview script (the script is copied into the database).",
+            usage: CommandUsage.wrapped("callpulse campaign create [--db <PATH>] <id> --script <FILE> --client <NAME> [--title <TEXT>] [--field <NAME> ...] [--max-attempts <N>] [--weekdays <HH-HH>] [--saturday <HH-HH>] [--sunday <HH-HH>] [--time-zone <ZONE>] [--quarantine-days <DAYS>]"))
 
         @OptionGroup public var database: DatabaseOptions
-        @Argument(help: "The campaign id, e.g. acme-2026q4 (letters, digits, - _ .).") public var id: String
+        @Argument(help: "The campaign id, e.g. acme-2026q4: letters, digits, '-', '_' and '.'.") public var id: String
         @Option(help: ArgumentHelp("The interview script (YAML).", valueName: "FILE")) public var script: String
-        @Option(help: "The client the survey is made for; fills {client} in the script.") public var client: String
-        @Option(help: "A title for people (default: the script's title).") public var title: String?
+        @Option(help: ArgumentHelp("The client the survey is made for; fills {client} in the script.", valueName: "NAME"))
+        public var client: String
+        @Option(help: ArgumentHelp("A title for people (default: the script's title).", valueName: "TEXT")) public var title: String?
         @Option(name: .customLong("field"), help: ArgumentHelp(
             "A call-list column the script's placeholders may use (repeatable).", valueName: "NAME"))
         public var fields: [String] = []
-        @Option(help: "Calls per contact before the case ends.") public var maxAttempts = 6
+        @Option(help: ArgumentHelp("Calls per contact before the case ends.", valueName: "N")) public var maxAttempts = 6
         @Option(help: ArgumentHelp("Calling hours Monday to Friday, or 'none'.", valueName: "HH-HH")) public var weekdays = "09-20"
         @Option(help: ArgumentHelp("Calling hours on Saturday, or 'none'.", valueName: "HH-HH")) public var saturday = "10-16"
         @Option(help: ArgumentHelp("Calling hours on Sunday, or 'none'.", valueName: "HH-HH")) public var sunday = "none"
-        @Option(help: "The campaign's time zone, for contacts whose own zone is unknown.") public var timeZone = "Europe/Helsinki"
-        @Option(help: "Days after a complete interview in any campaign during which a person is not called.")
+        @Option(help: ArgumentHelp("The campaign's time zone, for contacts whose own zone is unknown.", valueName: "ZONE"))
+        public var timeZone = "Europe/Helsinki"
+        @Option(help: ArgumentHelp("Days after a complete interview in any campaign during which a person is not called.",
+                                   valueName: "DAYS"))
         public var quarantineDays = 90
 
         public init() {}
@@ -53,7 +57,7 @@ extension CampaignCommand {
             rules.quarantineDays = quarantineDays
             let campaign = try Campaign.make(id: id, scriptFile: script, client: client, title: title, fields: fields,
                                              rules: rules, now: unixNow())
-            let db = try database.open()
+            let db = try database.openCreating()
             try db.createCampaign(campaign, actor: LoginName.current)
             print("Created campaign \(campaign.id) for \(Terminal.sanitize(campaign.client)): \(Terminal.sanitize(campaign.title))")
             print("Script \(Terminal.sanitize(campaign.scriptId)) copied from \(Terminal.sanitize(campaign.scriptFile)) into \(db.path).")
@@ -124,7 +128,9 @@ extension CampaignCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Close a campaign for good: no more calls or imports; its results stay for stats and export.",
             discussion: """
-                --purge-pii also erases the personal data of every contact of the campaign (closed now or                 earlier): names, numbers, contact fields, notes and free-text answers. Statistics and                 export --no-pii keep every score. Refused while follow-ups are open or agents are in calls.
+                --purge-pii also erases the personal data of every contact of the campaign (closed now or \
+                earlier): names, numbers, contact fields, notes and free-text answers. Statistics and \
+                export --no-pii keep every score. Refused while follow-ups are open or agents are in calls.
                 """)
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The campaign id.") public var id: String

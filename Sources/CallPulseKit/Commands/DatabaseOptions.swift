@@ -12,8 +12,20 @@ public struct DatabaseOptions: ParsableArguments {
     /// The resolved path.
     public var resolvedPath: String { DatabaseLocation.resolve(option: path) }
 
-    /// Opens the database, creating and migrating it when needed.
-    public func open() throws -> AppDatabase { try AppDatabase.open(path: resolvedPath) }
+    /// Opens the existing database (migrating it when needed). A file that is not there is an
+    /// error naming the path: a mistyped `--db` must not become a new, empty database.
+    public func open() throws -> AppDatabase { try AppDatabase.openExisting(path: resolvedPath) }
+
+    /// Opens the database, creating it when missing, for the commands that make something
+    /// (`campaign create`, `dnc add`, `dnc import`); a new file is announced on standard error,
+    /// so a mistyped path shows at once.
+    public func openCreating() throws -> AppDatabase {
+        let path = resolvedPath
+        let existed = FileManager.default.fileExists(atPath: path)
+        let db = try AppDatabase.open(path: path)
+        if !existed { Terminal.printError("Created a new database: \(path)") }
+        return db
+    }
 }
 
 /// The current time as stored in the database: whole seconds since 1970, UTC.

@@ -20,18 +20,21 @@ public struct DoNotCallCommand: ParsableCommand {
 extension DoNotCallCommand {
     /// `callpulse dnc add PHONE… [--reason TEXT]`.
     public struct Add: ParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "Put numbers on the do-not-call list.")
+        public static let configuration = CommandConfiguration(
+            abstract: "Put numbers on the do-not-call list.",
+            usage: CommandUsage.wrapped("callpulse dnc add [--db <PATH>] <phones> ... [--reason <TEXT>] [--region <CODE>]"))
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The numbers.") public var phones: [String]
-        @Option(help: "Why, e.g. 'asked by email 2026-11-20'.") public var reason: String?
-        @Option(help: "The region for numbers written without a country code.") public var region = "FI"
+        @Option(help: ArgumentHelp("Why, e.g. 'asked by email 2026-11-20'.", valueName: "TEXT")) public var reason: String?
+        @Option(help: ArgumentHelp("The region for numbers written without a country code.", valueName: "CODE"))
+        public var region = "FI"
         public init() {}
 
         public func validate() throws { try validatePhones(phones, region: region) }
 
         public func run() throws {
             let numbers = try PhoneArguments.normalize(phones, region: region)
-            let change = try database.open().addToDoNotCall(numbers, actor: LoginName.current, source: "manual",
+            let change = try database.openCreating().addToDoNotCall(numbers, actor: LoginName.current, source: "manual",
                                                              note: reason, now: unixNow())
             report(change, did: "Added", to: "to", already: "was on the list already")
         }
@@ -43,7 +46,8 @@ extension DoNotCallCommand {
             abstract: "Take numbers off the do-not-call list (cases it already ended stay ended).")
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The numbers.") public var phones: [String]
-        @Option(help: "The region for numbers written without a country code.") public var region = "FI"
+        @Option(help: ArgumentHelp("The region for numbers written without a country code.", valueName: "CODE"))
+        public var region = "FI"
         public init() {}
 
         public func validate() throws { try validatePhones(phones, region: region) }
@@ -58,14 +62,16 @@ extension DoNotCallCommand {
     /// `callpulse dnc import FILE`.
     public struct Import: ParsableCommand {
         public static let configuration = CommandConfiguration(
-            abstract: "Add every number of a file: CSV with a phone column, or one number per line. All or nothing.")
+            abstract: "Add every number of a file: CSV with a phone column, or one number per line. All or nothing.",
+            usage: CommandUsage.wrapped("callpulse dnc import [--db <PATH>] <file> [--phone-column <NAME>] [--reason <TEXT>] [--region <CODE>]"))
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The file.") public var file: String
         @Option(help: ArgumentHelp("The column holding the numbers (default: found by name, as in call lists).",
                                    valueName: "NAME"))
         public var phoneColumn: String?
-        @Option(help: "Why, stored with each number added.") public var reason: String?
-        @Option(help: "The region for numbers written without a country code.") public var region = "FI"
+        @Option(help: ArgumentHelp("Why, stored with each number added.", valueName: "TEXT")) public var reason: String?
+        @Option(help: ArgumentHelp("The region for numbers written without a country code.", valueName: "CODE"))
+        public var region = "FI"
         public init() {}
 
         public func run() throws {
@@ -73,7 +79,7 @@ extension DoNotCallCommand {
             var unique: [String] = []
             var seen = Set<String>()
             for entry in entries where seen.insert(entry.phone).inserted { unique.append(entry.phone) }
-            let change = try database.open().addToDoNotCall(unique, actor: LoginName.current, source: "import \(file)",
+            let change = try database.openCreating().addToDoNotCall(unique, actor: LoginName.current, source: "import \(file)",
                                                              note: reason, now: unixNow())
             print("Imported \(file) into the do-not-call list: \(entries.count) number\(entries.count == 1 ? "" : "s") read, "
                 + "\(change.changed.count) added, \(change.unchanged.count) on the list already"

@@ -31,28 +31,32 @@ extension FollowUpsCommand {
 
     /// `callpulse followups resolve ID --by NAME --note TEXT`.
     public struct Resolve: ParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "Close a follow-up, saying who did what.")
+        public static let configuration = CommandConfiguration(
+            abstract: "Close a follow-up, saying who did what.",
+            usage: CommandUsage.wrapped("callpulse followups resolve [--db <PATH>] <id> [--by <NAME>] --note <TEXT>"))
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The follow-up's id (the # in the list).") public var id: Int64
-        @Option(help: "Who resolved it (default: your login name).") public var by: String = LoginName.current
-        @Option(help: "What was done, e.g. 'called back, refund agreed'.") public var note: String
+        @Option(help: ArgumentHelp("Who resolved it (default: your login name).", valueName: "NAME")) public var by: String?
+        @Option(help: ArgumentHelp("What was done, e.g. 'called back, refund agreed'.", valueName: "TEXT")) public var note: String
         public init() {}
 
         public func validate() throws {
-            if by.allSatisfy(\.isWhitespace) { throw ValidationError("--by must name who resolved follow-up #\(id)") }
+            if let by, by.allSatisfy(\.isWhitespace) { throw ValidationError("--by must name who resolved follow-up #\(id)") }
         }
 
         public func run() throws {
             let db = try database.open()
-            let followUp = try db.resolveFollowUp(id: id, by: by, note: note, now: unixNow())
-            print("Follow-up #\(id) of \(followUp.campaignId) resolved by \(Terminal.sanitize(by)).")
+            let resolver = by ?? LoginName.current
+            let followUp = try db.resolveFollowUp(id: id, by: resolver, note: note, now: unixNow())
+            print("Follow-up #\(id) of \(followUp.campaignId) resolved by \(Terminal.sanitize(resolver)).")
         }
     }
 
     /// `callpulse followups export [CAMPAIGN] [--out FILE] [--excel]`.
     public struct Export: ParsableCommand {
         public static let configuration = CommandConfiguration(
-            abstract: "Write the open follow-ups as CSV for the client's customer-service team.")
+            abstract: "Write the open follow-ups as CSV for the client's customer-service team.",
+            usage: CommandUsage.wrapped("callpulse followups export [--db <PATH>] [<campaign>] [--out <FILE>] [--excel]"))
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "Only this campaign's follow-ups.") public var campaign: String?
         @Option(help: ArgumentHelp("The file to write (default: standard output).", valueName: "FILE"))

@@ -6,6 +6,7 @@ public struct ForgetCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "forget",
         abstract: "Erase a person's personal data in every campaign (a GDPR erasure request).",
+        usage: CommandUsage.wrapped("callpulse forget [--db <PATH>] <phone> [--region <CODE>] [--allow-calls] [--force]"),
         discussion: """
             Name, number, contact fields, notes, free-text answers and follow-up notes are erased in one \
             transaction; the person's scores stay, anonymous, so statistics still count them. Unfinished \
@@ -15,7 +16,9 @@ public struct ForgetCommand: ParsableCommand {
 
     @OptionGroup public var database: DatabaseOptions
     @Argument(help: "The person's number: +358401234567, or as written in --region.") public var phone: String
-    @Option(help: "The region for a number written without a country code (ISO code, e.g. FI, SE).") public var region = "FI"
+    @Option(help: ArgumentHelp("The region for a number written without a country code (ISO code, e.g. FI, SE).",
+                               valueName: "CODE"))
+    public var region = "FI"
     @Flag(help: "Do not put the number on the do-not-call list.") public var allowCalls = false
     @Flag(help: "Erase even while an agent is in a call with the person (their console can then save nothing more).")
     public var force = false

@@ -6,10 +6,11 @@ public struct ImportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load a call list (CSV) into a campaign: all rows or none, with a report of what was rejected and why.",
+        usage: CommandUsage.wrapped("callpulse import [--db <PATH>] <campaign> <file> [--region <CODE>] [--phone-column <NAME>] [--encoding <NAME>] [--rejects <FILE>] [--dry-run]"),
         discussion: """
-            The file needs a header row and a phone column (phone, puhelin, telefon, mobile, … or --phone-column).
-            Comma, semicolon and tab delimiters and UTF-8 (with or without BOM), UTF-16 and Windows-1252 are detected.
-            Optional columns: name, first_name, last_name, language (fi/sv/en), timezone; every other column is kept
+            The file needs a header row and a phone column (phone, puhelin, telefon, mobile, … or --phone-column). \
+            Comma, semicolon and tab delimiters and UTF-8 (with or without BOM), UTF-16 and Windows-1252 are detected. \
+            Optional columns: name, first_name, last_name, language (fi/sv/en), timezone; every other column is kept \
             as a contact field for the script's placeholders and the export.
             """
     )
@@ -17,7 +18,9 @@ public struct ImportCommand: ParsableCommand {
     @OptionGroup public var database: DatabaseOptions
     @Argument(help: "The campaign to load the contacts into.") public var campaign: String
     @Argument(help: "The call list.") public var file: String
-    @Option(help: "The region for numbers written without a country code (ISO code, e.g. FI, SE).") public var region = "FI"
+    @Option(help: ArgumentHelp("The region for numbers written without a country code (ISO code, e.g. FI, SE).",
+                               valueName: "CODE"))
+    public var region = "FI"
     @Option(help: ArgumentHelp("The column holding the phone number.", valueName: "NAME")) public var phoneColumn: String?
     @Option(help: ArgumentHelp("The file's encoding when detection guesses wrong: utf-8, windows-1252, utf-16le, utf-16be.",
                                valueName: "NAME"))

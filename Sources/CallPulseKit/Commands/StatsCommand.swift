@@ -6,10 +6,11 @@ public struct StatsCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Live stats per campaign: progress, AAPOR rates, NPS/CES/CSAT/CSI, agents, follow-ups, trend.",
+        usage: CommandUsage.wrapped("callpulse stats [--db <PATH>] [<campaigns> ...] [--by <FIELD>] [--watch] [--json] [--all-rates]"),
         discussion: """
-            Scores come from complete interviews. Rates count unfinished cases by their last call's
-            AAPOR code (never attempted: 3.11). `--watch` redraws every 2 seconds, or every SECONDS
-            given right after it (e.g. `--watch 5`); when standard output is not a terminal it prints
+            Scores come from complete interviews. Rates count unfinished cases by their last call's \
+            AAPOR code (never attempted: 3.11). `--watch` redraws every 2 seconds, or every SECONDS \
+            given right after it (e.g. `--watch 5`); when standard output is not a terminal it prints \
             one snapshot. `--json` prints a stable JSON document (keys sorted).
             """)
 

@@ -46,7 +46,8 @@ public final class Console {
         output.line("CallPulse · campaign \(campaign.id) (\(Terminal.sanitize(campaign.client))) · agent \(Terminal.sanitize(agent))")
         output.line("Keys on the contact card: a answered, n no answer, b busy, m machine, c call back, ? all keys, q quit.")
         defer {
-            output.line("Session ended: \(summary.calls) calls, \(summary.completes) completes, \(summary.followUps) follow-ups.")
+            output.line("Session ended: \(Plural.of(summary.calls, "call")), \(Plural.of(summary.completes, "complete")), "
+                        + "\(Plural.of(summary.followUps, "follow-up")).")
         }
         if let interrupted = try persist("take back an interrupted contact", {
             try queue.reclaimInterrupted(now: clock(), isGone: ConsoleSession.isGone)

@@ -48,7 +48,7 @@ enum ContactCard {
             lines.append("  note \(TimeFormat.dateTime(note.createdAt, timeZone: zone)) \(Terminal.sanitize(note.agent)): \(Terminal.sanitize(note.text))")
         }
         if claimed.resumable != nil {
-            lines.append("  ↻ a broken-off interview will resume (\(claimed.answers.count) answers saved)")
+            lines.append("  ↻ a broken-off interview will resume (\(Plural.of(claimed.answers.count, "answer")) saved)")
         }
         lines.append(rule)
         return lines

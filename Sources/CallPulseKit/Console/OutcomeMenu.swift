@@ -33,6 +33,9 @@ enum NothingMessage {
         switch reason {
         case .campaignPaused: return "Campaign \(campaign.id) is paused: no calls until a supervisor resumes it."
         case .campaignClosed: return "Campaign \(campaign.id) is closed."
+        case let .allDone(total) where total == 0:
+            return "Campaign \(campaign.id) has no contacts: load a call list with callpulse import \(campaign.id) FILE."
+        case let .allDone(total) where total == 1: return "The one contact of \(campaign.id) has been called to a final outcome."
         case let .allDone(total): return "All \(total) contacts of \(campaign.id) have been called to a final outcome."
         case let .waiting(nextCallAt, inProgress, windowOpensAt):
             let zone = TimeZone(identifier: campaign.timeZone) ?? .current

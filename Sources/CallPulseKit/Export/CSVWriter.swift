@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes CSV for people who open it in a spreadsheet: RFC 4180 quoting and CRLF line ends,
-/// an optional Excel dialect (semicolon, UTF-8 byte-order mark), and a guard against formula
+/// an optional Excel dialect (semicolon, UTF-8 byte-order mark) or that of a file read in (the
+/// rejects of an import: its encoding, delimiter and line ends), and a guard against formula
 /// injection: a text field starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'`.
 ///
 /// The file is written through a `PrivateFileWriter`: mode 0600, and it only takes its real name in
@@ -9,15 +10,9 @@ import Foundation
 /// (`init(standardOutput:)`) streams the same bytes with no temporary file.
 ///
 /// In the Excel dialect a `.number` field's decimal point becomes a decimal comma (`3,5`), as
-/// Excel reads numbers in Finnish and most European locales.
+/// Excel reads numbers in Finnish and most European locales. Rows are built as UTF-8 and
+/// re-encoded, whole rows at a time, when the dialect asks for another encoding.
 public final class CSVWriter {
-    /// Comma and no BOM (RFC 4180), or semicolon with a UTF-8 BOM for Excel in European locales.
-    public enum Dialect: Sendable {
-        case rfc4180, excel
-
-        var delimiter: UInt8 { self == .excel ? UInt8(ascii: ";") : UInt8(ascii: ",") }
-    }
-
     /// A field to write: text (guarded against formulas) or a number (written as is, with a
     /// decimal comma in the Excel dialect). Only values that really are numbers may be `.number`.
     public enum Field: Sendable, Equatable, ExpressibleByStringLiteral {
@@ -56,25 +51,26 @@ public final class CSVWriter {
 
     private func startBuffer() {
         buffer.reserveCapacity(1 << 16)
-        if dialect == .excel { buffer += [0xEF, 0xBB, 0xBF] }
+        // U+FEFF in UTF-8; `flush` re-encodes it as the dialect's encoding writes a byte-order mark.
+        if dialect.byteOrderMark { buffer += [0xEF, 0xBB, 0xBF] }
     }
 
     /// Writes one record. A record of one empty field is written as `""`, not as a blank line.
     public func writeRow(_ fields: [Field]) throws {
         if fields.count == 1, fields[0] == .empty || fields[0] == .text("") {
-            buffer += [0x22, 0x22, 0x0D, 0x0A]
+            buffer += [0x22, 0x22] + dialect.lineEnding.bytes
             return
         }
         for (index, field) in fields.enumerated() {
             if index > 0 { buffer.append(dialect.delimiter) }
             switch field {
             case .empty: break
-            case let .number(text) where dialect == .excel: appendDecimalComma(text)
+            case let .number(text) where dialect.decimalComma: appendDecimalComma(text)
             case let .number(text): appendEscaped(text, guardFormula: false)
             case let .text(text): appendEscaped(sanitizesText ? Terminal.sanitize(text, singleLine: false) : text, guardFormula: true)
             }
         }
-        buffer += [0x0D, 0x0A]
+        buffer += dialect.lineEnding.bytes
         if buffer.count >= 1 << 16 { try flush() }
     }
 
@@ -91,14 +87,15 @@ public final class CSVWriter {
     public func discard() { file.discard() }
 
     private func flush() throws {
-        try file.write(buffer)
+        // The buffer holds whole rows, so whole characters.
+        try file.write(dialect.encoding.encode(utf8: buffer))
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// A number in the Excel dialect: `3.5` → `3,5`; no quotes are needed, as `;` is the delimiter.
+    /// A number with a decimal comma: `3.5` → `3,5`; quoted when the comma is the delimiter.
     private func appendDecimalComma(_ text: String) {
         guard text.utf8.contains(UInt8(ascii: ".")) else { return appendEscaped(text, guardFormula: false) }
-        buffer += text.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: ",") : $0 }
+        appendEscaped(String(text.map { $0 == "." ? "," : $0 }), guardFormula: false)
     }
 
     private func appendEscaped(_ text: String, guardFormula: Bool) {

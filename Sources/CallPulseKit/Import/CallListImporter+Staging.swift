@@ -71,7 +71,7 @@ extension CallListImporter {
                 try current.update(db)
             }
             try AppDatabase.audit(db, actor: actor, action: "import", entity: "campaign", entityId: campaign.id,
-                                  detail: "\(summary.imported) contacts from \(summary.file)", at: now)
+                                  detail: "\(Plural.of(summary.imported, "contact")) from \(summary.file)", at: now)
         }
     }
 

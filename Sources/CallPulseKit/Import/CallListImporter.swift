@@ -69,7 +69,7 @@ public struct CallListImporter: Sendable {
             .subtracting(columns.placeholderNames).sorted()
 
         let rejects = try options.rejectsPath.map { path in
-            let writer = try CSVWriter(path: path)
+            let writer = try CSVWriter(path: path, dialect: .matching(reader))
             try writer.writeRow(texts: ["line", "reason", "detail"] + reader.header)
             return writer
         }

@@ -77,7 +77,12 @@ public struct ImportSummary: Sendable, Equatable {
             }
         }
         if let rejectsFile {
-            lines.append("All \(rejected) rejected rows, with line numbers and reasons, are in \(Terminal.sanitize(rejectsFile)).")
+            let file = Terminal.sanitize(rejectsFile)
+            switch rejected {
+            case 0: lines.append("No row was rejected; \(file) holds only the header.")
+            case 1: lines.append("The rejected row, with its line number and reason, is in \(file).")
+            default: lines.append("All \(rejected) rejected rows, with line numbers and reasons, are in \(file).")
+            }
         } else if rejected > 0 {
             lines.append("Write every rejected row to a file with --rejects FILE.")
         }

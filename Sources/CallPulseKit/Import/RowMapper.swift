@@ -40,7 +40,7 @@ struct RowMapper {
         if fields.count > width {
             let surplus = fields[width...].filter { !$0.trimmedWhitespace.isEmpty }
             if !surplus.isEmpty {
-                return .failure(Problem(message: "\(fields.count) fields, but the header has \(width) columns"))
+                return .failure(Problem(message: "\(Plural.of(fields.count, "field")), but the header has \(Plural.of(width, "column"))"))
             }
             fields.removeLast(fields.count - width)
         } else if fields.count < width {

@@ -21,7 +21,7 @@ extension ReportLabels {
             notes.append(t("CES = vastausten keskiarvo, \(cesScale).", "CES = svarens medelvärde, \(cesScale).",
                             "CES = the mean answer, \(cesScale)."))
         }
-        if let csiFormula {
+        if let csiFormula = csiFormula.map(self.csiFormula) {
             notes.append(t("CSI = \(csiFormula) (tyytyväisyyskysymys).", "CSI = \(csiFormula) (nöjdhetsfrågan).",
                             "CSI = \(csiFormula) (the satisfaction question)."))
         }
@@ -33,5 +33,19 @@ extension ReportLabels {
             "AAPOR: RR1 = completes / all eligible and possibly eligible cases; COOP1 = completes / eligible cases reached; "
                 + "unfinished cases count by their last call's outcome."))
         return notes
+    }
+
+    /// A CSI formula as the stats give it (`SatisfactionIndexForm.label`, in English) in the
+    /// report's language; a formula of no known form is shown as given.
+    func csiFormula(_ formula: String) -> String {
+        switch SatisfactionIndexForm.allCases.first(where: { $0.label == formula }) {
+        case .ofMaximum?:
+            t("100 × keskiarvo ÷ asteikon maksimi", "100 × medelvärde ÷ skalans max", SatisfactionIndexForm.ofMaximum.label)
+        case .ofRange?:
+            t("100 × (keskiarvo − minimi) ÷ (maksimi − minimi)", "100 × (medelvärde − min) ÷ (max − min)",
+              SatisfactionIndexForm.ofRange.label)
+        case nil:
+            formula
+        }
     }
 }

@@ -25,7 +25,7 @@ extension ReportPage {
                                 ("data-min", String(ces.min)), ("data-max", String(ces.max))])
                 }
                 if let csi = scores.csi {
-                    tile(&tiles, id: "csi", label: labels.csi, value: format.number(csi.value), detail: csi.formula,
+                    tile(&tiles, id: "csi", label: labels.csi, value: format.number(csi.value), detail: labels.csiFormula(csi.formula),
                          data: [("data-value", ReportFormat.machine(csi.value))])
                 }
                 let progress = report.snapshot.progress

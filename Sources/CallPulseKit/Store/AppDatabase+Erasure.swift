@@ -19,7 +19,9 @@ extension AppDatabase {
             let onList = try Bool.fetchOne(db, sql: "SELECT 1 FROM doNotCall WHERE phone = ?", arguments: [phone]) ?? false
             report.doNotCall = onList ? .alreadyListed : .notListed
             let rows = try Row.fetchAll(db, sql: """
-                SELECT id, campaignId, leaseAgent, leaseUntil FROM contact WHERE phone = ? ORDER BY campaignId, id
+                SELECT contact.id, contact.campaignId, contact.leaseAgent, contact.leaseUntil, campaign.timeZone
+                FROM contact JOIN campaign ON campaign.id = contact.campaignId
+                WHERE contact.phone = ? ORDER BY contact.campaignId, contact.id
                 """, arguments: [phone])
             guard !rows.isEmpty else { return report }
             for row in rows {
@@ -27,8 +29,11 @@ extension AppDatabase {
                 let until: Int64? = row["leaseUntil"]
                 let inCall = agent != nil && (until ?? 0) > now
                 if inCall, !force {
+                    // In the campaign's zone, as every other time the campaign's people see, and named.
+                    let zone = TimeZone(identifier: row["timeZone"]) ?? .current
                     throw PrivacyError.inCall(phone: phone, campaignID: row["campaignId"], contactID: row["id"],
-                                              agent: Terminal.sanitize(agent ?? "?"), until: TimeFormat.dateTime(until ?? now))
+                                              agent: Terminal.sanitize(agent ?? "?"),
+                                              until: "\(TimeFormat.dateTime(until ?? now, timeZone: zone)) \(zone.identifier)")
                 }
                 report.erased.append(.init(contactID: row["id"], campaignID: row["campaignId"], forcedFromAgent: inCall ? agent : nil))
             }

@@ -65,6 +65,16 @@ public struct AppDatabase: Sendable {
         }
     }
 
+    /// Opens the database at `path` only if the file is there: for commands that read or work an
+    /// existing campaign, so a mistyped `--db` is an error instead of a new, empty database.
+    ///
+    /// - Throws: `StoreError.databaseNotFound` when nothing is at `path`.
+    public static func openExisting(path: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> AppDatabase {
+        var info = stat()
+        guard stat(path, &info) == 0 || errno != ENOENT else { throw StoreError.databaseNotFound(path: path) }
+        return try open(path: path, busyTimeout: busyTimeout)
+    }
+
     /// Creates an empty file with mode 0600 so SQLite (which gives its -wal and -shm files the
     /// database file's mode) never leaves personal data readable by others.
     private static func createPrivateFileIfMissing(_ path: String) throws {

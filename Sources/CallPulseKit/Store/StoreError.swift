@@ -4,6 +4,8 @@ import GRDB
 /// Errors from the store, phrased for the person at the terminal.
 public enum StoreError: Error, LocalizedError, Equatable {
     case cannotCreate(path: String, reason: String)
+    /// A command that works an existing database was pointed at a file that does not exist.
+    case databaseNotFound(path: String)
     case notADatabase(path: String)
     case busy(path: String)
     case readOnly(path: String)
@@ -19,6 +21,8 @@ public enum StoreError: Error, LocalizedError, Equatable {
     public var errorDescription: String? {
         switch self {
         case let .cannotCreate(path, reason): "cannot create the database '\(path)': \(reason)"
+        case let .databaseNotFound(path):
+            "no database at '\(path)': check --db or $CALLPULSE_DB (`callpulse campaign create` or `callpulse demo` creates a new one)"
         case let .notADatabase(path): "'\(path)' is not a CallPulse database (not an SQLite file, or damaged)"
         case let .busy(path): "the database '\(path)' is busy (another program holds a lock); try again"
         case let .readOnly(path): "the database '\(path)' is read-only; check the file's permissions"
