@@ -6,7 +6,8 @@ enum DemoFiles {
     static let script = EmbeddedFile(path: "Scripts/customer-service-pulse.yaml", lineEnding: "\n", text: ##"""
 # Customer service pulse: a short follow-up call after a customer-service contact.
 # NPS, the reason for it, CES (1–5, 5 = very easy), CSAT (1–5, 5 = very satisfied),
-# and a request to follow up with dissatisfied customers and detractors.
+# and a request to follow up with dissatisfied customers and detractors. A complete needs real
+# answers to NPS and CSAT (required_for_complete); a CES of "don't know" is still a complete.
 id: customer-service-pulse
 title:
   fi: Asiakaspalvelun pulssi
@@ -22,6 +23,7 @@ intro:
 questions:
   - id: nps
     type: nps
+    required_for_complete: true
     text:
       fi: "Kuinka todennäköisesti suosittelisitte yritystä {client} ystävällenne tai kollegallenne asteikolla 0–10, jossa 0 tarkoittaa ei lainkaan todennäköisesti ja 10 erittäin todennäköisesti?"
       sv: "Hur troligt är det att ni skulle rekommendera {client} till en vän eller kollega, på en skala från 0 till 10, där 0 betyder inte alls troligt och 10 mycket troligt?"
@@ -50,6 +52,7 @@ questions:
 
   - id: csat
     type: csat
+    required_for_complete: true
     text:
       fi: "Kuinka tyytyväinen olitte saamaanne palveluun asteikolla 1–5, jossa 1 tarkoittaa erittäin tyytymätöntä ja 5 erittäin tyytyväistä?"
       sv: "Hur nöjd var ni med den service ni fick, på en skala från 1 till 5, där 1 betyder mycket missnöjd och 5 mycket nöjd?"
@@ -62,6 +65,10 @@ questions:
       fi: "Olemme pahoillamme, ettei kokemuksenne ollut hyvä. Saako yrityksen {client} edustaja ottaa teihin yhteyttä asian korjaamiseksi?"
       sv: "Vi beklagar att er upplevelse inte var bra. Får en representant för {client} kontakta er för att rätta till saken?"
       en: "We are sorry your experience was not a good one. May a representative of {client} contact you to put things right?"
+
+# No follow-up is opened for a customer who does not say yes to may_contact: each is recorded
+# as "no consent – do not call" (see README, "Close the loop: follow-ups").
+consent: may_contact
 
 alerts:
   - when: "csat <= 2"
