@@ -67,7 +67,7 @@ import Testing
         #expect(out.contains("⚑ follow-up closed (answer corrected): Arvostelija (NPS 0–6)"))
         let summary = try #require(out.components(separatedBy: "✓ Interview complete").last)
         #expect(!summary.contains("follow-up created"), "\(summary)")
-        #expect(out.contains("Session ended: 1 calls, 1 completes, 0 follow-ups."))
+        #expect(out.contains("Session ended: 1 call, 1 complete, 0 follow-ups."))
         let followUp = try #require(try followUps().first)
         #expect(followUp.resolvedAt != nil && followUp.resolutionNote == "answer corrected" && followUp.resolvedBy == "liisa")
         let audit = try store.read { try AuditEntry.filter(Column("entity") == "followup").fetchAll($0) }
@@ -88,7 +88,7 @@ import Testing
         let out = try session("a", "3", "", "2", "1", "e")
         #expect(out.contains("⚑ follow-up closed (no consent – do not call): Tyytymätön (CSAT 1–2)"), "\(out)")
         #expect(out.contains("⚑ follow-up closed (no consent – do not call): Arvostelija (NPS 0–6)"), "\(out)")
-        #expect(out.contains("Session ended: 1 calls, 1 completes, 0 follow-ups."))
+        #expect(out.contains("Session ended: 1 call, 1 complete, 0 follow-ups."))
         let all = try followUps()
         #expect(all.count == 2 && all.allSatisfy { $0.resolvedAt != nil && $0.resolutionNote == "no consent – do not call" })
         let list = try CallPulseBinary.run(["followups", "c", "--db", db])
