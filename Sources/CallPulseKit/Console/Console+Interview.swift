@@ -64,7 +64,7 @@ extension Console {
             case let .failure(error):
                 output.line("  ✗ \(error.message)")
             case let .success(value):
-                try save(.answer(value), question: question, state: &state, run: &run)
+                guard try save(.answer(value), question: question, state: &state, run: &run) else { continue }
                 cursor = state.nextQuestion(after: question.id).flatMap { state.answer(to: $0.id) == nil ? nil : $0.id }
             }
         }
@@ -123,20 +123,31 @@ extension Console {
         return nil
     }
 
-    /// Saves one answer durably at once and reports any follow-up its alerts created.
-    private func save(_ answer: RecordedAnswer, question: Question, state: inout InterviewState, run: inout InterviewRun) throws {
+    /// Saves one answer durably at once and reports any follow-up its alerts created. Returns false
+    /// when the answer was refused (the question is asked again): the state refused it, or the
+    /// database could not take it for a reason no retry mends (the agent is never held on it).
+    @discardableResult
+    private func save(_ answer: RecordedAnswer, question: Question, state: inout InterviewState, run: inout InterviewRun) throws -> Bool {
+        let before = state
         do { try state.record(answer, for: question.id) } catch {
             output.line("  ✗ \(error.localizedDescription)")
-            return
+            return false
         }
         let effective = state.effectiveAnswers
         let fired = script.alerts.enumerated().filter { $0.element.fires(on: effective) }.map { index, alert in
             FiredAlert(index: index, reason: alert.reason(for: state.language))
         }
-        let created = try persist("save the answer") {
-            try database.saveAnswer(interviewID: run.interviewID, contactID: run.contactID, questionID: question.id,
-                                    answer: answer, agent: agent, alerts: fired, leaseUntil: clock() + queue.leaseSeconds,
-                                    now: clock())
+        let created: [FollowUp]
+        do {
+            created = try persist("save the answer") {
+                try database.saveAnswer(interviewID: run.interviewID, contactID: run.contactID, questionID: question.id,
+                                        answer: answer, agent: agent, alerts: fired, leaseUntil: clock() + queue.leaseSeconds,
+                                        now: clock())
+            }
+        } catch where !(error is StoreError) {
+            state = before
+            output.line("  ✗ could not save this answer (\(error.localizedDescription)); it was not recorded: answer again")
+            return false
         }
         output.line("  ✓ saved " + QuestionPrompt.describe(answer.value, special: answer.special, for: question,
                                                            language: state.language))
@@ -151,6 +162,7 @@ extension Console {
             summary.followUps += 1
             output.line("  ⚑ " + line)
         }
+        return true
     }
 
     private func finish(_ run: inout InterviewRun, state: InterviewState, language: String, values: [String: String]) throws -> Bool {
