@@ -146,6 +146,19 @@ struct HostileImport {
             #expect(result.contacts.map(\.phone) == ["+358401234567"])
             #expect(result.summary.firstRejects.map(\.line) == [2, 3, 4])
         }),
+        // Columns named like the export's own (second pass): kept, renamed field_NAME, and said so
+        .init(file: "reserved-column-names.csv", outcome: .imports(1) { result throws in
+            #expect(result.summary.fields == ["field_agent", "field_notes", "field_started", "field_disposition", "field_interview_id"])
+            #expect(result.summary.report.contains("renamed: agent → field_agent, notes → field_notes"))
+            #expect(try result.contact(phone: "+358401234567").fieldValues["field_agent"] == "Kalle")
+        }),
+        .init(file: "question-id-columns.csv", outcome: .imports(1) { result throws in
+            #expect(result.summary.fields == ["field_nps", "field_csat"])
+        }),
+        .init(file: "prefixed-collision.csv", outcome: .imports(1) { result throws in
+            #expect(result.summary.fields == ["field_field_agent", "field_agent"])
+            #expect(try result.contact(phone: "+358401234567").fieldValues == ["field_field_agent": "Kalle", "field_agent": "Ville"])
+        }),
     ]
 
     let check: HostileImportCheck

@@ -65,7 +65,12 @@ struct HostileScript: CustomTestStringConvertible, Sendable {
             "8:10: 'max' of question 'a' is 1e+300: a number question's bounds must lie within ±10^15",
         ]),
         .init(file: "number-bounds-infinite.yaml", problems: ["7:10: 'max' of question 'a' must be a number, not '.inf'"]),
-    ]),
+        // Question ids that would repeat a column of the export (second pass)
+        .init(file: "reserved-id-phone.yaml", problems: ["5:11: question id 'phone' is the name of a column the export writes itself"]),
+        .init(file: "reserved-ids.yaml", problems: [
+            "5:11: question id 'agent' is the name of a column", "6:11: question id 'notes' is the name of a column",
+            "7:11: question id 'interview_id' is the name of a column", "8:11: question id 'disposition' is the name of a column",
+        ]),
         .init(file: "reserved-id-case.yaml", problems: ["5:11: question id 'Phone' is the name of a column the export writes itself"]),
     ]
 
