@@ -108,6 +108,7 @@ extension ScriptLoader {
             return []
         }
         var options: [ChoiceOption] = []
+        var codes = Set<String>()
         for element in sequence {
             guard case let .mapping(mapping) = element else {
                 report("each option of \(context) must be a mapping with code and text", at: element)
@@ -122,7 +123,7 @@ extension ScriptLoader {
             if !Self.isIdentifier(code) {
                 report("option code '\(code)' of \(context) is not a simple identifier (letters, digits and _)", at: codeNode)
             }
-            if options.contains(where: { $0.code == code }) {
+            if !codes.insert(code).inserted {
                 report("duplicate option code '\(code)' in \(context)", at: codeNode)
                 continue
             }
