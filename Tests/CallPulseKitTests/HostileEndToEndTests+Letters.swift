@@ -22,4 +22,12 @@ extension HostileEndToEndTests {
         let list = try run(["dnc", "list"])
         #expect(!list.stdout.contains("+358401234567"))
     }
+
+    @Test func aSpacedNumberUnquotedSaysToQuoteIt() throws {
+        let result = try run(["dnc", "add", "040", "123", "4567"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("a number written with spaces must be quoted: \"040 123 4567\""), "\(result.stderr)")
+        let quoted = try run(["dnc", "add", "040 123 4567"])
+        #expect(quoted.status == 0 && quoted.stdout.contains("+358401234567"), "\(quoted.stderr)")
+    }
 }
