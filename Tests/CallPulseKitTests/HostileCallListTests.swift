@@ -115,6 +115,50 @@ struct HostileImport {
             #expect(try result.contact(phone: "+358507654321").fieldValues == ["\";_drop_table_contact;___": "%_*?[]\\"])
             #expect(try result.contact(phone: "+358441234567").fieldValues == ["\";_drop_table_contact;___": "NULL"])
         }),
+        // Letters and look-alikes in numbers (second pass): never dialled as somebody else's number
+        .init(file: "letters-in-numbers.csv", outcome: .imports(2, rejected: 4) { result throws in
+            #expect(result.contacts.map(\.phone) == ["+358401234567", "+358507654321"])
+            #expect(result.summary.firstRejects.map(\.detail) == [
+                "'040 l500125' has a letter in it ('l'): write the number in digits (an extension may follow 'ext', 'x' or '#')",
+                "'040 5OO 0113' has a letter in it ('O'): write the number in digits (an extension may follow 'ext', 'x' or '#')",
+                "'+358 4O5 000 112' has a letter in it ('O'): write the number in digits (an extension may follow 'ext', 'x' or '#')",
+                "'1-800-FLOWERS' has letters in it ('F', 'L', 'O', 'W', 'E', 'R', 'S'): write the number in digits "
+                    + "(an extension may follow 'ext', 'x' or '#')",
+            ])
+        }),
+        .init(file: "lookalike-letters.csv", outcome: .imports(1, rejected: 4) { result throws in
+            #expect(result.contacts.map(\.phone) == ["+358441234567"])
+            #expect(result.summary.firstRejects.map(\.detail).allSatisfy { $0.contains("has a letter in it") })
+        }),
+        .init(file: "unicode-digits.csv", outcome: .imports(2) { result throws in
+            #expect(result.contacts.map(\.phone) == ["+358401234567", "+358507654321"])
+        }),
+        .init(file: "extension-markers.csv", outcome: .imports(4, rejected: 1) { result throws in
+            #expect(result.contacts.map(\.phone) == ["+358401234567", "+358507654321", "+358441234567", "+358451234567"])
+            #expect(result.summary.firstRejects.map(\.line) == [6])
+        }),
+        .init(file: "words-in-numbers.csv", outcome: .imports(1, rejected: 3) { result throws in
+            #expect(result.contacts.map(\.phone) == ["+358441234567"])
+            #expect(result.summary.firstRejects.map(\.line) == [2, 3, 4])
+        }),
+        .init(file: "invisible-characters-in-numbers.csv", outcome: .imports(1, rejected: 3) { result throws in
+            // A right-to-left override would show 040 123 4567 and dial 040 123 7654: refused, like the other controls.
+            #expect(result.contacts.map(\.phone) == ["+358401234567"])
+            #expect(result.summary.firstRejects.map(\.line) == [2, 3, 4])
+        }),
+        // Columns named like the export's own (second pass): kept, renamed field_NAME, and said so
+        .init(file: "reserved-column-names.csv", outcome: .imports(1) { result throws in
+            #expect(result.summary.fields == ["field_agent", "field_notes", "field_started", "field_disposition", "field_interview_id"])
+            #expect(result.summary.report.contains("renamed: agent → field_agent, notes → field_notes"))
+            #expect(try result.contact(phone: "+358401234567").fieldValues["field_agent"] == "Kalle")
+        }),
+        .init(file: "question-id-columns.csv", outcome: .imports(1) { result throws in
+            #expect(result.summary.fields == ["field_nps", "field_csat"])
+        }),
+        .init(file: "prefixed-collision.csv", outcome: .imports(1) { result throws in
+            #expect(result.summary.fields == ["field_field_agent", "field_agent"])
+            #expect(try result.contact(phone: "+358401234567").fieldValues == ["field_field_agent": "Kalle", "field_agent": "Ville"])
+        }),
     ]
 
     let check: HostileImportCheck

@@ -68,4 +68,14 @@ import Testing
         #expect(problems.dropLast().allSatisfy { $0.contains(": unknown question id 'nope") && !$0.contains("did you mean") })
         #expect(problems.last?.hasSuffix(": too many problems: stopped after 100; fix these first") == true)
     }
+
+    /// 12,000 options (0.8 MB): the duplicate-code check was quadratic (4 s for every command that
+    /// loads the script); a set keeps it linear. The last option repeats the first code.
+    @Test func twelveThousandOptionsAreCheckedAndADuplicateIsStillFound() throws {
+        let options = (0..<12_000).map { "      - { code: o\($0), text: \"Option number \($0) of this choice\" }\n" }
+        let yaml = Self.head + "  - id: a\n    type: choice\n    text: A?\n    options:\n" + options.joined()
+            + "      - { code: o0, text: Again }\n"
+        let problems = try problems(yaml)
+        #expect(problems == ["12009:17: duplicate option code 'o0' in question 'a'"])
+    }
 }

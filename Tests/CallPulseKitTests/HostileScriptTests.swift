@@ -51,6 +51,27 @@ struct HostileScript: CustomTestStringConvertible, Sendable {
         .init(file: "billion-laughs-crlf.yaml", problems: ["4:14: aliases are not allowed in scripts (found alias '*lol0')"]),
         .init(file: "merge-key.yaml", problems: ["5:11: aliases are not allowed in scripts (found alias '*base')"]),
         .init(file: "deep-condition.yaml", problems: ["8:44: syntax error in the condition of question 'b': parentheses and 'not' nest deeper than 32 levels"]),
+        // Ranges that made stats allocate 32 GB, loop for ever or trap (second pass)
+        .init(file: "scale-two-billion.yaml", problems: ["7:10: bad range in question 'a': 'min' is -2000000000; a scale's ends must lie within ±1000000"]),
+        .init(file: "scale-billion-wide.yaml", problems: ["8:10: bad range in question 'a': 'max' is 1000000000; a scale's ends must lie within ±1000000"]),
+        .init(file: "scale-int64-range.yaml", problems: ["7:10: bad range in question 'a': 'min' is -9223372036854775808"]),
+        .init(file: "scale-beyond-int64.yaml", problems: ["8:10: 'max' of question 'a' must be a whole number, not '99999999999999999999'"]),
+        .init(file: "scale-too-many-points.yaml", problems: ["8:10: bad range in question 'a': 0–1000 has 1001 points; a scale has at most 101 (such as 0–100)"]),
+        .init(file: "ces-too-many-points.yaml", problems: ["8:10: bad range in question 'a': 1–500 has 500 points"]),
+        .init(file: "nps-billion.yaml", problems: ["8:10: bad range in question 'a': a nps question is always 0–10, not 0–1000000000"]),
+        .init(file: "scale-0-100.yaml", problems: []),
+        .init(file: "number-bounds-huge.yaml", problems: [
+            "7:10: 'min' of question 'a' is -1e+300: a number question's bounds must lie within ±10^15",
+            "8:10: 'max' of question 'a' is 1e+300: a number question's bounds must lie within ±10^15",
+        ]),
+        .init(file: "number-bounds-infinite.yaml", problems: ["7:10: 'max' of question 'a' must be a number, not '.inf'"]),
+        // Question ids that would repeat a column of the export (second pass)
+        .init(file: "reserved-id-phone.yaml", problems: ["5:11: question id 'phone' is the name of a column the export writes itself"]),
+        .init(file: "reserved-ids.yaml", problems: [
+            "5:11: question id 'agent' is the name of a column", "6:11: question id 'notes' is the name of a column",
+            "7:11: question id 'interview_id' is the name of a column", "8:11: question id 'disposition' is the name of a column",
+        ]),
+        .init(file: "reserved-id-case.yaml", problems: ["5:11: question id 'Phone' is the name of a column the export writes itself"]),
     ]
 
     static func fixture(_ name: String) -> String { HostileCorpus.path(folder, name) }

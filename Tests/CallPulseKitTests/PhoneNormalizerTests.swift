@@ -112,3 +112,39 @@ import Testing
         #expect(results == Set((0..<8).map { "+35840123456\($0)" }))
     }
 }
+
+/// Letters in a number (issue 12): libphonenumber drops up to two and reads three or more as a
+/// vanity number, so a letter O typed for a zero dialled a stranger; such input is refused.
+@Suite struct PhoneNormalizerLetterTests {
+    static let finland = try! PhoneNormalizer(defaultRegion: "FI")
+
+    @Test(arguments: [
+        ("040 l500125", "'040 l500125' has a letter in it ('l')"),
+        ("040 5OO 0113", "'040 5OO 0113' has a letter in it ('O')"),
+        ("+358 4O5 000 112", "'+358 4O5 000 112' has a letter in it ('O')"),
+        ("1-800-FLOWERS", "'1-800-FLOWERS' has letters in it ('F', 'L', 'O', 'W', 'E', 'R', 'S')"),
+        ("040 12\u{0417} 4567", "has a letter in it ('\u{0417}')"),
+        ("040 123 4567 extension 5", "has letters in it ('e', 'x', 't', 'n', 's', 'i', 'o')"),
+        ("x040 123 4567", "has a letter in it ('x')"),
+        ("tel:+358401234567", "has letters in it ('t', 'e', 'l')"),
+    ])
+    func aLetterAmongDigitsIsRefused(raw: String, reason: String) {
+        guard case let .invalid(message) = Self.finland.parse(raw) else {
+            Issue.record("'\(raw)' was read as \(String(describing: Self.finland.parse(raw).number?.e164))")
+            return
+        }
+        #expect(message.contains(reason), "\(message)")
+        #expect(message.hasSuffix("write the number in digits (an extension may follow 'ext', 'x' or '#')"))
+    }
+
+    @Test(arguments: ["040 123 4567 ext 12", "040 123 4567 ext. 12", "040 123 4567 x12", "040 123 4567 X 12",
+                      "040 123 4567#12", "040 123 4567;ext=12", "040 123 4567 extn 9"])
+    func anExtensionMayFollowTheNumber(raw: String) {
+        #expect(Self.finland.parse(raw).number?.e164 == "+358401234567")
+    }
+
+    @Test func textWithoutDigitsOrWithControlsKeepsItsOwnReason() {
+        #expect(Self.finland.parse("abc") == .invalid(reason: "'abc' is not a phone number"))
+        #expect(Self.finland.parse("0451234567\u{1B}[31m") == .invalid(reason: "'0451234567\u{1B}[31m' is not a phone number"))
+    }
+}

@@ -39,6 +39,11 @@ public struct PhoneNormalizer: Sendable {
             return .invalid(reason: "'\(input.prefix(20))…' is too long to be a phone number (over \(Self.maxInputLength) characters)")
         }
         if input.utf8.contains(0) { return .invalid(reason: "'\(input)' is not a phone number") }
+        if let letters = Self.lettersOutsideExtension(input) {
+            return .invalid(reason: "'\(input)' has \(letters.count == 1 ? "a letter" : "letters") in it "
+                + "(\(letters.map { "'\($0)'" }.joined(separator: ", "))): write the number in digits "
+                + "(an extension may follow 'ext', 'x' or '#')")
+        }
         let result = Self.call(input, region: defaultRegion, displayForms: displayForms)
         switch result.status {
         case CP_PHONE_OK:
@@ -76,6 +81,30 @@ public struct PhoneNormalizer: Sendable {
             )
             return (status, number)
         }
+    }
+
+    /// The letters of `input` outside a trailing extension marker (`ext 12`, `x12`, `ext. 12`,
+    /// `extn 12`, `;ext=12`), in order and without repeats; nil when there are none.
+    ///
+    /// libphonenumber drops up to two letters and reads three or more as a vanity number
+    /// (`1-800-FLOWERS`), so `040 5OO 0113` (letter O for zero) would become another person's
+    /// number; a number with letters is refused instead.
+    static func lettersOutsideExtension(_ input: String) -> [Character]? {
+        // Text without digits ('abc') is not a number at all, and control characters (an escape
+        // sequence's `[31m`) are not letters typed for digits: libphonenumber refuses both as they are.
+        let scalars = input.unicodeScalars
+        guard scalars.contains(where: \.properties.isAlphabetic),
+              scalars.contains(where: { $0.properties.numericType == .decimal }),
+              !scalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
+        var body = Substring(input)
+        if let marker = body.range(of: #"(?i)(;\s*ext=|(?<![a-z])(extn|ext\.?|x)|#)\s*[0-9]{1,10}\s*$"#, options: .regularExpression) {
+            body = body[..<marker.lowerBound]
+        }
+        var letters: [Character] = []
+        for character in body where character.unicodeScalars.contains(where: \.properties.isAlphabetic) {
+            if !letters.contains(character) { letters.append(character) }
+        }
+        return letters.isEmpty ? nil : letters
     }
 
     /// `raw` without leading and trailing whitespace (ASCII and no-break space).

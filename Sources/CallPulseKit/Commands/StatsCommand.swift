@@ -49,10 +49,23 @@ public struct StatsCommand: ParsableCommand {
 
     public func run() throws {
         let db = try database.open()
-        let ids = campaigns.isEmpty ? try db.campaigns().map(\.id) : campaigns
+        var ids = campaigns.isEmpty ? try db.campaigns().map(\.id) : campaigns
         guard !ids.isEmpty else {
             print("No campaigns in \(db.path). Create one with `callpulse campaign create`.")
             return
+        }
+        if campaigns.isEmpty {
+            // A campaign whose stored script an earlier CallPulse accepted and this one refuses
+            // (a scale over a billion points, say) must not take every other campaign's figures with it.
+            ids = try ids.filter { id in
+                do { _ = try db.campaign(id: id).loadScript() } catch let error as ScriptError {
+                    let reason = error.errorDescription ?? "its script cannot be read"
+                    FileHandle.standardError.write(Data("note: campaign \(id) is left out: \(reason)\n".utf8))
+                    return false
+                }
+                return true
+            }
+            guard !ids.isEmpty else { throw StatsError.noReadableCampaign(db.path) }
         }
         let zone = TimeZone.current
         let render = { (columns: Int) throws -> String in

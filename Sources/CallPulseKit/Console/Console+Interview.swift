@@ -64,7 +64,7 @@ extension Console {
             case let .failure(error):
                 output.line("  ✗ \(error.message(in: language))")
             case let .success(value):
-                try save(.answer(value), question: question, state: &state, run: &run)
+                guard try save(.answer(value), question: question, state: &state, run: &run) else { continue }
                 cursor = state.nextQuestion(after: question.id).flatMap { state.answer(to: $0.id) == nil ? nil : $0.id }
             }
         }
@@ -137,17 +137,28 @@ extension Console {
     }
 
     /// Saves one answer durably at once and reports what it did to the follow-ups: opened by an
-    /// alert, closed by a correction or for want of the customer's consent.
-    private func save(_ answer: RecordedAnswer, question: Question, state: inout InterviewState, run: inout InterviewRun) throws {
+    /// alert, closed by a correction or for want of the customer's consent. Returns false when the
+    /// answer was refused (the question is asked again): the state refused it, or the database could
+    /// not take it for a reason no retry mends (the agent is never held on it).
+    @discardableResult
+    private func save(_ answer: RecordedAnswer, question: Question, state: inout InterviewState, run: inout InterviewRun) throws -> Bool {
+        let before = state
         do { try state.record(answer, for: question.id) } catch {
             output.line("  ✗ \(error.localizedDescription)")
-            return
+            return false
         }
         let alerts = state.followUpAlerts()
-        let changes = try persist("save the answer") {
-            try database.saveAnswer(interviewID: run.interviewID, contactID: run.contactID, questionID: question.id,
-                                    answer: answer, agent: agent, alerts: alerts, leaseUntil: clock() + queue.leaseSeconds,
-                                    now: clock())
+        let changes: FollowUpChanges
+        do {
+            changes = try persist("save the answer") {
+                try database.saveAnswer(interviewID: run.interviewID, contactID: run.contactID, questionID: question.id,
+                                        answer: answer, agent: agent, alerts: alerts, leaseUntil: clock() + queue.leaseSeconds,
+                                        now: clock())
+            }
+        } catch where !(error is StoreError) {
+            state = before
+            output.line("  ✗ could not save this answer (\(error.localizedDescription)); it was not recorded: answer again")
+            return false
         }
         output.line("  ✓ saved " + QuestionPrompt.describe(answer.value, special: answer.special, for: question,
                                                            language: state.language))
@@ -169,6 +180,7 @@ extension Console {
         for followUp in changes.notOpened {
             output.line("  ⚑ follow-up not opened (\(followUp.resolutionNote ?? "")): \(followUp.reason)")
         }
+        return true
     }
 
     /// Ends an interview that reached its last question: a complete (1.1) when every question a

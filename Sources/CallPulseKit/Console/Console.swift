@@ -181,7 +181,7 @@ public final class Console {
     func persist<T>(_ what: String, _ body: () throws -> T) throws -> T {
         var failures = 0
         while true {
-            do { return try body() } catch let error as StoreError where !error.mayPassWithTime {
+            do { return try body() } catch where !StoreError.mayPassWithTime(error) {
                 throw error
             } catch {
                 failures += 1

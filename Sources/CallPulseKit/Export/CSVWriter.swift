@@ -3,7 +3,8 @@ import Foundation
 /// Writes CSV for people who open it in a spreadsheet: RFC 4180 quoting and CRLF line ends,
 /// an optional Excel dialect (semicolon, UTF-8 byte-order mark) or that of a file read in (the
 /// rejects of an import: its encoding, delimiter and line ends), and a guard against formula
-/// injection: a text field starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'`.
+/// injection: a text field starting with `=`, `+`, `-`, `@`, TAB or CR, their fullwidth forms or an
+/// invisible format character (U+202E, U+200B…) gets a leading `'`.
 ///
 /// The file is written through a `PrivateFileWriter`: mode 0600, and it only takes its real name in
 /// `finish()`, so a failed run never leaves a half-written file behind. Writing to standard output
@@ -101,7 +102,7 @@ public final class CSVWriter {
     private func appendEscaped(_ text: String, guardFormula: Bool) {
         let bytes = text.utf8
         let delimiter = dialect.delimiter
-        let guarded = guardFormula && bytes.first.map(Self.formulaStarts.contains) == true
+        let guarded = guardFormula && (bytes.first.map(Self.formulaStarts.contains) == true || Self.startsLikeFormula(text))
         // Spaces and tabs at either end are quoted so readers that trim unquoted fields (ours,
         // and Excel's import) keep them; after the guard's `'` a leading one is no longer at the end.
         let needsQuotes = (!guarded && bytes.first.map(Self.blanks.contains) == true)
@@ -117,6 +118,14 @@ public final class CSVWriter {
     }
 
     static let blanks: Set<UInt8> = [0x20, 0x09]
+
+    /// Whether `text` starts with a character outside ASCII that a spreadsheet may still read as
+    /// the start of a formula: a fullwidth `＝ ＋ － ＠` (Excel under an East Asian locale folds them
+    /// to ASCII), or an invisible format character such as U+202E or U+200B before one.
+    static func startsLikeFormula(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.value >= 0x80 else { return false }
+        return [0xFF1D, 0xFF0B, 0xFF0D, 0xFF20].contains(first.value) || first.properties.generalCategory == .format
+    }
 
     /// First bytes a spreadsheet would read as the start of a formula.
     static let formulaStarts: Set<UInt8> = [

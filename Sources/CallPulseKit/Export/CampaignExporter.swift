@@ -31,7 +31,11 @@ public struct CampaignExporter {
     /// The contact's personal columns in the interview export, in order (empty with `--no-pii`).
     var personalColumns: [String] {
         guard options.includePersonalData else { return [] }
-        return ["phone", "name", "first_name", "last_name"] + campaign.fields
+        // Fields imported before the export's names were reserved are renamed here the way the import renames them now.
+        let questionIDs = Set(script.questions.map { $0.id.lowercased() })
+        let others = Set(campaign.fields.map { $0.lowercased() })
+        return ["phone", "name", "first_name", "last_name"]
+            + campaign.fields.map { ExportColumns.fieldColumn($0, questionIDs: questionIDs, otherFields: others) }
     }
 
     /// The interview export's header: ids, personal columns, interview facts, one column per

@@ -23,7 +23,15 @@ public struct Codebook {
             meta("interview_id", "integer", "the interview's id in CallPulse"),
             meta("contact_id", "integer", "the contact's id in CallPulse (joins the --calls export)"),
         ]
-        rows += personalColumns.map { meta($0, "text", Self.personalDescriptions[$0] ?? "imported from the call list") }
+        let questionIDs = Set(script.questions.map { $0.id.lowercased() })
+        rows += personalColumns.enumerated().map { index, column in
+            if index < 4, let description = Self.personalDescriptions[column] { return meta(column, "text", description) }
+            guard let original = ExportColumns.renamedFrom(column, questionIDs: questionIDs) else {
+                return meta(column, "text", "imported from the call list")
+            }
+            return meta(column, "text", "imported from the call list's column '\(original)', renamed because the export "
+                        + "has a column '\(original)' of its own")
+        }
         rows += [
             meta("agent", "text", "the interviewer"),
             meta("language", "code", "the interview's language (fi, sv, en)"),

@@ -3,8 +3,11 @@ import Foundation
 /// How a call list's header maps onto a contact: which column holds the phone number, the name
 /// parts, language and time zone, and which are kept as the contact's extra fields.
 struct CallListColumns: Sendable {
-    /// Header names, normalized: trimmed, lower-cased, spaces and dashes as `_`; empty ones named `column_N`.
-    let names: [String]
+    /// Header names, normalized: trimmed, lower-cased, spaces and dashes as `_`; empty ones named
+    /// `column_N`; a field named like a column of the export is prefixed (see `prefixingTakenFields`).
+    private(set) var names: [String]
+    /// Fields renamed by `prefixingTakenFields`: (the column's name, the field's name).
+    private(set) var renamed: [(from: String, to: String)] = []
     let phone: Int
     let name: Int?
     let firstName: Int?
@@ -61,6 +64,20 @@ struct CallListColumns: Sendable {
         timeZone = find(Self.timeZoneAliases)
         let special = Set([phone, name, firstName, lastName, language, timeZone].compactMap { $0 })
         extra = names.indices.filter { !special.contains($0) }
+    }
+
+    /// The columns with every field whose name the interview export already uses (its own columns
+    /// and the script's question ids) renamed `field_NAME`, so the export's header stays unique.
+    func prefixingTakenFields(questionIDs: Set<String>) -> CallListColumns {
+        var columns = self
+        let others = Set(names.map { $0.lowercased() })
+        for index in extra {
+            let column = ExportColumns.fieldColumn(names[index], questionIDs: questionIDs, otherFields: others)
+            guard column != names[index] else { continue }
+            columns.renamed.append((names[index], column))
+            columns.names[index] = column
+        }
+        return columns
     }
 
     /// The normalized form of a header name.

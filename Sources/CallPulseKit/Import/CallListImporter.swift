@@ -59,10 +59,12 @@ public struct CallListImporter: Sendable {
             throw Self.structural(error, file: file)
         }
         let columns = try CallListColumns(header: reader.header, phoneColumn: options.phoneColumn, file: file, line: reader.headerLine)
+            .prefixingTakenFields(questionIDs: Set(script.questions.map { $0.id.lowercased() }))
         var summary = ImportSummary(file: file, campaignID: campaignID)
         summary.encoding = Self.encodingName(reader.encoding)
         summary.delimiter = Self.delimiterName(reader.delimiter)
         summary.fields = columns.extra.map { columns.names[$0] }
+        summary.renamedFields = columns.renamed.map { "\($0.from) → \($0.to)" }
         summary.dryRun = options.dryRun
         summary.missingPlaceholders = script.placeholders
             .subtracting(Campaign.builtInPlaceholders.subtracting(["name", "first_name", "last_name"]))

@@ -29,6 +29,8 @@ public struct ImportSummary: Sendable, Equatable {
     public var badRows = 0
     /// Columns kept as contact fields.
     public var fields: [String] = []
+    /// Fields renamed because the export has a column of their name (`agent → field_agent`).
+    public var renamedFields: [String] = []
     /// Script placeholders the file has no column for (they will read as empty).
     public var missingPlaceholders: [String] = []
     /// The first rejected rows, for the summary on screen (all of them go to the rejects file).
@@ -67,6 +69,10 @@ public struct ImportSummary: Sendable, Equatable {
         lines.append(row("on do-not-call list", doNotCall))
         if badRows > 0 { lines.append(row("malformed row", badRows)) }
         if !fields.isEmpty { lines.append("  fields kept: \(Terminal.sanitize(fields.joined(separator: ", ")))") }
+        if !renamedFields.isEmpty {
+            lines.append("  renamed: \(Terminal.sanitize(renamedFields.joined(separator: ", "))) (the export has its own "
+                         + "column\(renamedFields.count == 1 ? "" : "s") of that name; the codebook says so)")
+        }
         if !missingPlaceholders.isEmpty {
             lines.append("  warning: the script uses {\(missingPlaceholders.joined(separator: "}, {"))} but the file has no such column; it will read as empty")
         }

@@ -25,8 +25,12 @@ public enum AnswerParser {
             }
             return .success(.number(Double(value)))
         case let .number(min, max):
-            guard let value = parseDecimal(text), value >= (min ?? -.infinity), value <= (max ?? .infinity) else {
-                return .failure(.notNumber(text, min: min, max: max))
+            // 400 nines parse as +infinity, which cannot be stored: beyond ±10^15 is asked again too.
+            let limit = QuestionKind.numberLimit
+            guard let value = parseDecimal(text), value.isFinite, abs(value) <= limit,
+                  value >= (min ?? -.infinity), value <= (max ?? .infinity) else {
+                let outOfRange = parseDecimal(text).map { !$0.isFinite || abs($0) > limit } ?? false
+                return .failure(.notNumber(text, min: outOfRange ? min ?? -limit : min, max: outOfRange ? max ?? limit : max))
             }
             return .success(.number(value))
         case .yesno:

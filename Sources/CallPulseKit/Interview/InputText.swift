@@ -24,6 +24,7 @@ enum InputText {
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
         var text = String(format: "%.3f", number)
         while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }  // a whole number from 10^15 on
         return language == "fi" || language == "sv" ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 }

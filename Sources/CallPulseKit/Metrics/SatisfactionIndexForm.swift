@@ -22,7 +22,7 @@ public enum SatisfactionIndexForm: String, Sendable, Codable, CaseIterable {
         case .ofMaximum:
             100 * mean / Double(range.upperBound)
         case .ofRange:
-            100 * (mean - Double(range.lowerBound)) / Double(range.upperBound - range.lowerBound)
+            100 * (mean - Double(range.lowerBound)) / (Double(range.upperBound) - Double(range.lowerBound))
         }
     }
 }

@@ -16,7 +16,13 @@ public enum PhoneArguments {
             case let .invalid(reason): problems.append(Terminal.sanitize(reason))
             }
         }
-        guard problems.isEmpty else { throw PrivacyError.invalidNumbers(problems) }
+        guard problems.isEmpty else {
+            // `dnc add 040 123 4567` gives the shell three words; say how to write it.
+            if arguments.count > 1, case .valid = normalizer.parse(arguments.joined(separator: " "), displayForms: false) {
+                problems.append("a number written with spaces must be quoted: \"\(Terminal.sanitize(arguments.joined(separator: " ")))\"")
+            }
+            throw PrivacyError.invalidNumbers(problems)
+        }
         return numbers
     }
 }

@@ -52,6 +52,15 @@ public enum QuestionKind: Sendable, Hashable {
         }
     }
 
+    /// The most points a ces or scale question may have (0–100 is the widest common scale): stats,
+    /// reports and the console show one count per point.
+    public static let maxScalePoints = 101
+    /// The largest magnitude a scale end may have.
+    public static let scaleEndLimit = 1_000_000
+    /// The largest magnitude a number answer, and a number question's `min` and `max`, may have:
+    /// 10^15 still holds every whole number exactly in the database's REAL column.
+    public static let numberLimit: Double = 1e15
+
     /// The inclusive range of a rating scale (nps, ces, csat, scale); `nil` for other kinds.
     public var scaleRange: ClosedRange<Int>? {
         switch self {
@@ -95,10 +104,11 @@ public enum QuestionKind: Sendable, Hashable {
     public func accepts(_ answer: AnswerValue) -> Bool {
         switch (self, answer) {
         case let (.number(min, max), .number(value)):
-            return value >= (min ?? -.infinity) && value <= (max ?? .infinity)
+            return value.isFinite && abs(value) <= Self.numberLimit
+                && value >= (min ?? -.infinity) && value <= (max ?? .infinity)
         case let (_, .number(value)):
-            guard let range = scaleRange, value == value.rounded() else { return false }
-            return range.contains(Int(value))
+            guard let range = scaleRange, let whole = Int(exactly: value) else { return false }
+            return range.contains(whole)
         case (.yesno, .bool):
             return true
         case (.text, .text):

@@ -30,6 +30,11 @@ extension ScriptLoader {
         case "number":
             let min = mapping["min"].flatMap { double($0, what: "'min' of \(context)") }
             let max = mapping["max"].flatMap { double($0, what: "'max' of \(context)") }
+            for (key, value) in [("min", min), ("max", max)] {
+                guard let value, abs(value) > QuestionKind.numberLimit, let node = mapping[key] else { continue }
+                report("'\(key)' of \(context) is \(value.formatted): a number question's bounds must lie within ±10^15",
+                       at: node)
+            }
             if let min, let max, min >= max, let node = mapping["min"] {
                 report("bad range in \(context): min \(min.formatted) must be less than max \(max.formatted)", at: node)
             }
@@ -64,6 +69,18 @@ extension ScriptLoader {
             report("bad range in \(context): min \(min) must be less than max \(max)", at: node)
             return 1...5
         }
+        let limit = QuestionKind.scaleEndLimit
+        for (key, value) in [("min", min), ("max", max)] where value.magnitude > limit.magnitude {
+            report("bad range in \(context): '\(key)' is \(value); a scale's ends must lie within ±\(limit)",
+                   at: mapping[key] ?? mapping["min"] ?? mapping["max"]!)
+            return 1...5
+        }
+        // Both ends are within ±limit here, so the subtraction cannot overflow.
+        guard max - min < QuestionKind.maxScalePoints else {
+            report("bad range in \(context): \(min)–\(max) has \(max - min + 1) points; a scale has at most "
+                   + "\(QuestionKind.maxScalePoints) (such as 0–100)", at: mapping["max"] ?? mapping["min"]!)
+            return 1...5
+        }
         return min...max
     }
 
@@ -91,6 +108,7 @@ extension ScriptLoader {
             return []
         }
         var options: [ChoiceOption] = []
+        var codes = Set<String>()
         for element in sequence {
             guard case let .mapping(mapping) = element else {
                 report("each option of \(context) must be a mapping with code and text", at: element)
@@ -105,7 +123,7 @@ extension ScriptLoader {
             if !Self.isIdentifier(code) {
                 report("option code '\(code)' of \(context) is not a simple identifier (letters, digits and _)", at: codeNode)
             }
-            if options.contains(where: { $0.code == code }) {
+            if !codes.insert(code).inserted {
                 report("duplicate option code '\(code)' in \(context)", at: codeNode)
                 continue
             }

@@ -51,6 +51,10 @@ extension ScriptLoader {
                 report("question id '\(value)' is not a simple identifier (letters, digits and _, not starting with a digit)", at: idNode)
             } else if ConditionParser.reservedWords.contains(value) {
                 report("question id '\(value)' is a reserved word of the condition language", at: idNode)
+            } else if ExportColumns.isTaken(value, questionIDs: []) {
+                let names = ExportColumns.reserved.sorted().joined(separator: ", ")
+                report("question id '\(value)' is the name of a column the export writes itself (\(names)); "
+                       + "choose another id, e.g. '\(value)_q'", at: idNode)
             } else {
                 validID = true
             }

@@ -56,7 +56,10 @@ extension AppDatabase {
             }
             return report
         }
-        if !report.erased.isEmpty { report.checkpoint = try checkpointLog() }
+        if !report.erased.isEmpty {
+            try rebuildIndexes(holding: [("contact", "phone")] + (allowCalls ? [("audit", "entityId"), ("doNotCall", "phone")] : []))
+            report.checkpoint = try checkpointLog()
+        }
         return report
     }
 
@@ -122,8 +125,35 @@ extension AppDatabase {
             guard let upper else { break }
             after = upper
         }
+        try rebuildIndexes(holding: [("contact", "phone")])
         report.checkpoint = try checkpointLog()
         return report
+    }
+
+    /// Rebuilds (REINDEX) every index of `table` that has `column`, for each pair given.
+    ///
+    /// `secure_delete` zeroes an index entry when it is deleted, but when SQLite rebalances a
+    /// b-tree page it lays the surviving entries out afresh and leaves the bytes of their earlier
+    /// places in the page's unused space: a number that was indexed on such a page stays readable
+    /// in the file (`strings callpulse.sqlite`) after its row was erased. A rebuilt index is
+    /// written on new pages holding only what is there now, and the old pages are zeroed as they
+    /// are freed. Each index is rebuilt in its own transaction, after the erasure committed, so
+    /// agents' saves wait for one index at a time: measured on 1,000,000 contacts (207 MB), about
+    /// 3 s for the (campaign, number) index and 2.5 s for the number index (a VACUUM of the whole
+    /// file took 5 s and would lock out every reader's snapshot too).
+    func rebuildIndexes(holding columns: [(table: String, column: String)]) throws {
+        for (table, column) in columns {
+            let indexes = try read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT l.name FROM pragma_index_list(?) l
+                    WHERE EXISTS (SELECT 1 FROM pragma_index_info(l.name) i WHERE i.name = ?)
+                    ORDER BY l.name
+                    """, arguments: [table, column])
+            }
+            for index in indexes {
+                try write { db in try db.execute(sql: "REINDEX \(index.quotedDatabaseIdentifier)") }
+            }
+        }
     }
 
     /// Copies the write-ahead log back into the database file and truncates it, so the earlier

@@ -43,7 +43,7 @@ extension AppDatabase {
                 """, arguments: [Self.jsonArray(report.textQuestions), report.npsQuestion, campaignID, from])
             while let row = try answers.next() {
                 let score: Double? = row[1]
-                try eachOpenAnswer(.init(interviewID: row[0], npsScore: score.map { Int($0) }, text: row[2]))
+                try eachOpenAnswer(.init(interviewID: row[0], npsScore: score.flatMap { Int(exactly: $0) }, text: row[2]))
             }
             return (statsTallies, tallies)
         }

@@ -47,6 +47,13 @@ public enum StoreError: Error, LocalizedError, Equatable {
         }
     }
 
+    /// Whether retrying may mend `error`: a `StoreError` that may pass with time, or an SQLite error
+    /// (an I/O error, say). Anything else (an answer that cannot be encoded) fails the same way again.
+    static func mayPassWithTime(_ error: any Error) -> Bool {
+        if let error = error as? StoreError { return error.mayPassWithTime }
+        return error is DatabaseError
+    }
+
     /// Translates a raw SQLite error into one a person can act on; other errors pass through.
     static func translate(_ error: any Error, path: String) -> any Error {
         guard let dbError = error as? DatabaseError else { return error }

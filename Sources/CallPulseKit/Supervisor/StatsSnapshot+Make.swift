@@ -87,7 +87,9 @@ extension StatsSnapshot {
     /// `counts` (value → answers) as one count per point of `range`; values off the scale are dropped.
     static func points(_ counts: [Double: Int], in range: ClosedRange<Int>) -> [Int] {
         var summary = ScaleSummary(range: range)
-        for (value, count) in counts where value == value.rounded() { summary.add(Int(value), count: count) }
+        for (value, count) in counts {
+            if let point = Int(exactly: value) { summary.add(point, count: count) }
+        }
         return summary.counts
     }
 }

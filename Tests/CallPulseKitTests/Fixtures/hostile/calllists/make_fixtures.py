@@ -71,3 +71,50 @@ write("sql-metacharacters.csv", (
     '0401234567,"Robert\'); DROP TABLE contact;--",1; DELETE FROM campaign\n'
     '0507654321,"\\"" OR ""1""=""1",%_*?[]\\\n'
     "0441234567,O'Brien,NULL\n").encode())
+
+# Letters and look-alikes in numbers (second pass): libphonenumber drops up to two letters and
+# dials the rest, so a letter O for a zero calls a stranger; every such row is rejected.
+write("letters-in-numbers.csv", (
+    'phone,name\n'
+    '040 l500125,Lower L for one\n'
+    '040 5OO 0113,Letter O for zero\n'
+    '+358 4O5 000 112,Letter O in E.164\n'
+    '1-800-FLOWERS,Vanity number\n'
+    '040 123 4567,Valid\n'
+    '050 765 4321 ext 12,Valid with an extension\n').encode())
+write("lookalike-letters.csv", (
+    'phone,name\n'
+    '040 12\u0417 4567,Cyrillic Ze for three\n'
+    '040 \u039f12 3456,Greek Omicron for zero\n'
+    '040 \u216023 4567,Roman numeral one\n'
+    '040 \uff2f12 3456,Fullwidth letter O\n'
+    '044 123 4567,Valid\n').encode())
+write("unicode-digits.csv", (
+    'phone,name\n'
+    '\uff10\uff14\uff10 \uff11\uff12\uff13 \uff14\uff15\uff16\uff17,Fullwidth digits\n'
+    '\u0660\u0665\u0660\u0667\u0666\u0665\u0664\u0663\u0662\u0661,Arabic-Indic digits\n').encode())
+write("extension-markers.csv", (
+    'phone,name\n'
+    '040 123 4567 ext 12,ext\n'
+    '050 765 4321 x 3,x\n'
+    '044 123 4567#9,hash\n'
+    '045 123 4567;ext=1,RFC 3966\n'
+    '046 123 4567 extension 5,spelled out\n').encode())
+write("words-in-numbers.csv", (
+    'phone,name\n'
+    '040 123 4567 (koti),a note after the number\n'
+    'tel:+358501234567,a tel: link\n'
+    '040 123 4567 / 050 765 4321,two numbers\n'
+    '044 123 4567,Valid\n').encode())
+write("invisible-characters-in-numbers.csv", (
+    'phone,name\n'
+    '040 123 \u202e7654,right-to-left override (shows 4567)\n'
+    '040\u200f1234568,right-to-left mark\n'
+    '040\ufeff1234569,zero-width no-break space\n'
+    '040\u00ad1234567,soft hyphen\n').encode())
+
+# Column names the export uses itself (second pass): kept as fields, renamed field_NAME
+write("reserved-column-names.csv",
+      b"phone,name,agent,notes,started,disposition,interview_id\n0401234567,Matti,Kalle,vip,2020,1.1,77\n")
+write("question-id-columns.csv", b"phone,nps,CSAT\n0401234567,10,5\n")
+write("prefixed-collision.csv", b"phone,agent,field_agent\n0401234567,Kalle,Ville\n")

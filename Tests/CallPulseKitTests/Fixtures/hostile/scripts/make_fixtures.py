@@ -53,3 +53,26 @@ write("billion-laughs-crlf.yaml", ("# it's a bomb\n" + laughs).replace("\n", "\r
 write("merge-key.yaml", "id: t\nbase: &base { type: yesno, text: A }\nlanguages: [en]\nquestions:\n  - { <<: *base, id: a }\n")
 write("deep-condition.yaml", HEAD + "  - { id: a, type: yesno, text: A }\n  - id: b\n    type: yesno\n"
       "    when: \"" + "(" * 100 + "a = yes" + ")" * 100 + "\"\n    text: B\n")
+
+# Ranges that would make stats allocate, loop or overflow (second pass): bounded in the loader
+def scale(name, kind, lo, hi):
+    write(name, HEAD + f"  - id: a\n    type: {kind}\n    min: {lo}\n    max: {hi}\n    text: A?\n")
+
+
+scale("scale-two-billion.yaml", "scale", -2000000000, 2000000000)
+scale("scale-billion-wide.yaml", "scale", 0, 1000000000)
+scale("scale-int64-range.yaml", "scale", -9223372036854775808, 9223372036854775807)
+scale("scale-beyond-int64.yaml", "scale", 0, 99999999999999999999)
+scale("scale-too-many-points.yaml", "scale", 0, 1000)
+scale("ces-too-many-points.yaml", "ces", 1, 500)
+scale("nps-billion.yaml", "nps", 0, 1000000000)
+write("scale-0-100.yaml", "id: t\ntitle: Hyvää päivää\nlanguages: [fi]\nquestions:\n"
+      "  - { id: a, type: scale, min: 0, max: 100, text: Ä? }\n")
+write("number-bounds-huge.yaml", HEAD + "  - id: a\n    type: number\n    min: -1e300\n    max: 1e300\n    text: A?\n")
+write("number-bounds-infinite.yaml", HEAD + "  - id: a\n    type: number\n    max: .inf\n    text: A?\n")
+
+# Question ids the export uses for its own columns (second pass)
+write("reserved-id-phone.yaml", HEAD + "  - { id: phone, type: nps, text: N }\n")
+write("reserved-ids.yaml", HEAD + "  - { id: agent, type: text, text: A }\n  - { id: notes, type: text, text: N }\n"
+      "  - { id: interview_id, type: yesno, text: I }\n  - { id: disposition, type: yesno, text: D }\n")
+write("reserved-id-case.yaml", HEAD + "  - { id: Phone, type: yesno, text: P }\n")
