@@ -50,6 +50,28 @@ import Testing
             NetPromoterScore(promoters: 2, passives: 2, detractors: 2))
     }
 
+    @Test func adjustedWaldIntervalIsCentredOnTheAdjustedScore() throws {
+        // METRICS.md: 10 detractors, 6 passives, 4 promoters → NPS −30; adjusted (4.75 − 10.75) / 23 = −26.09
+        // ± 31.81 → interval −57.9 … +5.7 (not −61.8 … +1.8, which centres the margin on the reported score).
+        let nps = NetPromoterScore(promoters: 4, passives: 6, detractors: 10)
+        #expect(close(nps.score, -30))
+        #expect(abs(nps.adjustedScore! - -26.09) < 0.005)
+        #expect(abs(nps.adjustedMarginOfError! - 31.81) < 0.005)
+        let interval = try #require(nps.adjustedWaldInterval)
+        #expect(String(format: "%.1f", interval.lowerBound) == "-57.9")
+        #expect(String(format: "%.1f", interval.upperBound) == "5.7")
+        let shown = try #require(nps.shownInterval)
+        #expect(shown.method == "adjusted-wald" && shown.interval == interval)
+        // From 100 answers the Wald interval, centred on the score itself.
+        let large = NetPromoterScore(promoters: 70, passives: 20, detractors: 10)
+        #expect(large.shownInterval?.method == "wald")
+        #expect(close(large.shownInterval?.interval.lowerBound, 60 - large.marginOfError!))
+        #expect(close(large.shownInterval?.interval.upperBound, 60 + large.marginOfError!))
+        // Never past the scale's ends.
+        #expect(NetPromoterScore(promoters: 3, passives: 0, detractors: 0).shownInterval!.interval.upperBound <= 100)
+        #expect(NetPromoterScore(promoters: 0, passives: 0, detractors: 0).shownInterval == nil)
+    }
+
     @Test func example3CESMean() {
         // 100 answers averaging 4.2 on 1–5: 40 fives, 40 fours, 20 threes.
         let ces = ScaleSummary(range: 1...5, counts: [0, 0, 20, 40, 40])

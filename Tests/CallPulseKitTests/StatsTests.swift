@@ -123,7 +123,8 @@ import Testing
         #expect(!text.contains("\u{1B}"))
         #expect(text.contains("Evil?[2J Oy"))
         for line in text.split(separator: "\n") { #expect(line.count <= 80, "\(String(line))") }
-        #expect(text.contains("NPS +33.3"))
+        #expect(text.contains("NPS +33.3  95 % interval"))
+        #expect(text.contains("95 % INTERVAL"))
         #expect(text.contains("COOP4") && text.contains("CON3"))
         #expect(text.contains("CSI 66.7 = 100 × mean ÷ max"))
         #expect(text.contains("BY touchpoint"))

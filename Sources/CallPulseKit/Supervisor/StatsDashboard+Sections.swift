@@ -6,9 +6,9 @@ extension StatsDashboard {
         if let nps = scores.nps, nps.n == 0 {
             lines.append("  NPS \(StatsFormat.missing) (no answers yet)")
         } else if let nps = scores.nps {
-            let shown = nps.shownMarginOfError
             let method = nps.shownMarginOfErrorMethod.map { $0 == "wald" ? "Wald" : "adjusted Wald" } ?? ""
-            lines.append("  NPS \(StatsFormat.nps(nps.score)) ±\(StatsFormat.number(shown)) (95 %, \(method))  n \(nps.n)")
+            lines.append("  NPS \(StatsFormat.nps(nps.score))  95 % interval \(StatsFormat.interval(nps.intervalLow, nps.intervalHigh))"
+                         + " (\(method))  n \(nps.n)")
             lines.append("      promoters \(StatsFormat.percent(nps.promoterShare))"
                          + "  passives \(StatsFormat.percent(nps.passiveShare))"
                          + "  detractors \(StatsFormat.percent(nps.detractorShare))")
@@ -71,10 +71,10 @@ extension StatsDashboard {
     }
 
     func breakdownSection(_ breakdown: StatsSnapshot.Breakdown) -> [String] {
-        var rows = [[StatsFormat.safe(breakdown.field, limit: 20).uppercased(), "N", "NPS", "±", "CES", "CSAT %"]]
+        var rows = [[StatsFormat.safe(breakdown.field, limit: 20).uppercased(), "N", "NPS", "95 % INTERVAL", "CES", "CSAT %"]]
         for group in breakdown.groups {
             rows.append([group.value.isEmpty ? "(none)" : StatsFormat.safe(group.value, limit: 24), String(group.n),
-                         StatsFormat.nps(group.nps), StatsFormat.number(group.npsMarginOfError),
+                         StatsFormat.nps(group.nps), StatsFormat.interval(group.npsIntervalLow, group.npsIntervalHigh),
                          StatsFormat.number(group.cesMean, decimals: 2), StatsFormat.number(group.csatPercent)])
         }
         return [heading("BY \(StatsFormat.safe(breakdown.field, limit: 20))")]

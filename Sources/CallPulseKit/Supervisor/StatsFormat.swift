@@ -25,6 +25,12 @@ enum StatsFormat {
         value.map { String(format: "%+.1f", $0) } ?? missing
     }
 
+    /// A 95 % interval by its two bounds, e.g. "-57.9 … +5.7"; "–" without one.
+    static func interval(_ low: Double?, _ high: Double?) -> String {
+        guard let low, let high else { return missing }
+        return nps(low) + " … " + nps(high)
+    }
+
     /// A length in seconds as `m:ss`.
     static func duration(_ seconds: Double?) -> String {
         guard let seconds, seconds.isFinite else { return missing }

@@ -37,7 +37,9 @@ extension StatsSnapshot {
                         passives: nps.passives, detractors: nps.detractors, promoterShare: nps.promoterShare,
                         passiveShare: nps.passiveShare, detractorShare: nps.detractorShare,
                         marginOfError: nps.marginOfError, adjustedMarginOfError: nps.adjustedMarginOfError,
-                        shownMarginOfErrorMethod: nps.shownMarginOfError?.method, distribution: distribution)
+                        adjustedScore: nps.adjustedScore, shownMarginOfErrorMethod: nps.shownMarginOfError?.method,
+                        intervalLow: nps.shownInterval?.interval.lowerBound,
+                        intervalHigh: nps.shownInterval?.interval.upperBound, distribution: distribution)
     }
 
     /// The scores of one group of a `--by` breakdown.
@@ -47,6 +49,8 @@ extension StatsSnapshot {
         return GroupStats(value: group.value, n: group.interviews, nps: nps?.score, npsN: nps?.n ?? 0,
                           npsMarginOfError: nps?.shownMarginOfError?.value,
                           npsMarginOfErrorMethod: nps?.shownMarginOfError?.method,
+                          npsIntervalLow: nps?.shownInterval?.interval.lowerBound,
+                          npsIntervalHigh: nps?.shownInterval?.interval.upperBound,
                           cesMean: scores.ces?.mean, csatPercent: scores.csat?.percent)
     }
 }

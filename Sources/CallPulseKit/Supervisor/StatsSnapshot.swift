@@ -130,7 +130,8 @@ public struct StatsSnapshot: Codable, Sendable, Equatable {
 ///         "scores":    { "basis": "complete interviews",
 ///                        "nps"?:  { "questionId", "n", "score"?, "promoters", "passives", "detractors",
 ///                                   "promoterShare"?, "passiveShare"?, "detractorShare"?, "marginOfError"?,
-///                                   "adjustedMarginOfError"?, "shownMarginOfErrorMethod"?, "distribution": [11] },
+///                                   "adjustedMarginOfError"?, "adjustedScore"?, "shownMarginOfErrorMethod"?,
+///                                   "intervalLow"?, "intervalHigh"?, "distribution": [11] },
 ///                        "ces"?:  { "questionId", "n", "mean"?, "min", "max", "good", "percentAgreeing"? },
 ///                        "csat"?: { "questionId", "n", "percent"?, "mean"? },
 ///                        "csi"?:  { "questionId", "value"?, "formula", "rangeValue"?, "rangeFormula" },
@@ -141,9 +142,12 @@ public struct StatsSnapshot: Codable, Sendable, Equatable {
 ///         "trend":     { "hourStarts": [12], "completesPerHour": [12], "completesToday",
 ///                        "npsByDay": [{ "day", "n", "nps"? }] },
 ///         "breakdown"?: { "field", "groups": [{ "value", "n", "nps"?, "npsN", "npsMarginOfError"?,
-///                                               "npsMarginOfErrorMethod"?, "cesMean"?, "csatPercent"? }] } } ] }
+///                                               "npsMarginOfErrorMethod"?, "npsIntervalLow"?, "npsIntervalHigh"?,
+///                                               "cesMean"?, "csatPercent"? }] } } ] }
 ///
-/// `?` marks a key left out when its figure cannot be computed.
+/// `?` marks a key left out when its figure cannot be computed. The NPS 95 % interval is
+/// `intervalLow` … `intervalHigh`; below 100 answers it is the adjusted-Wald one, centred on
+/// `adjustedScore` rather than `score`, so `score` ± `adjustedMarginOfError` is not the interval.
 public struct StatsDocument: Codable, Sendable, Equatable {
     public var generatedAt: Int64
     public var campaigns: [StatsSnapshot]
