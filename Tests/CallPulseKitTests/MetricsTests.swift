@@ -143,6 +143,25 @@ import Testing
         #expect(Productivity.penetration(attempted: 0, loaded: 0) == nil)
     }
 
+    @Test func agentHoursAreTimeLoggedInNotClockHoursTouched() {
+        // Six completes in eight minutes across 16:00 (15:56 … 16:04): one session of 480 s, 45 CPH,
+        // where counting clock hours touched gave "2 hours, 3.00 CPH".
+        let four = Int64(1_795_449_600) // 2026-11-23 16:00 UTC
+        let spans = (0..<6).map { AgentSessions.Span(start: four - 240 + Int64($0) * 80, end: four - 240 + Int64($0 + 1) * 80) }
+        #expect(AgentSessions.sessions(spans) == [(four - 240)...(four + 240)])
+        #expect(AgentSessions.loggedInSeconds(spans) == 480)
+        #expect(close(Productivity.completesPerHour(completes: 6, agentSeconds: 480), 45))
+        // A gap over 15 minutes is a break: left out. Up to 15 minutes it is time logged in.
+        let afterBreak = spans + [AgentSessions.Span(start: four + 240 + 901, end: four + 240 + 921)]
+        #expect(AgentSessions.loggedInSeconds(afterBreak) == 500)
+        let shortPause = spans + [AgentSessions.Span(start: four + 240 + 900, end: four + 240 + 920)]
+        #expect(AgentSessions.loggedInSeconds(shortPause) == 480 + 920)
+        // Order does not matter, overlapping calls count once, a call under way counts to its start.
+        #expect(AgentSessions.loggedInSeconds(afterBreak.reversed()) == 500)
+        #expect(AgentSessions.loggedInSeconds([.init(start: 0, end: 100), .init(start: 50, end: 80), .init(start: 60, end: nil)]) == 100)
+        #expect(AgentSessions.loggedInSeconds([]) == 0)
+    }
+
     @Test func barsAndSparklines() {
         #expect(TextBars.bar(1, width: 4) == "████")
         #expect(TextBars.bar(0.5, width: 4) == "██  ")

@@ -76,7 +76,8 @@ import Testing
         let agent = try #require(stats.agents.first)
         #expect(stats.agents.count == 1 && agent.agent == "liisa")
         #expect(agent.calls == 5 && agent.completes == 3 && agent.activeHours == 1)
-        #expect(close(agent.completesPerHour, 3))
+        // The session's clock never moved: no time logged in, so no completes per hour.
+        #expect(agent.loggedInSeconds == 0 && agent.completesPerHour == nil)
         #expect(close(agent.npsMean, 22.0 / 3))
         // Three follow-ups from the third interview: CSAT 1, NPS 3, and consent to be contacted.
         #expect(stats.followUps.open == 3 && stats.followUps.overdue == 0)

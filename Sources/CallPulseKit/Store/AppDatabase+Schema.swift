@@ -162,6 +162,7 @@ extension AppDatabase {
         migrator.registerMigration("v2-stats-tallies", migrate: createStatsTallies)
         migrator.registerMigration("v3-staged-imports", migrate: createStagedImports)
         migrator.registerMigration("v3-erasure", migrate: createErasure)
+        migrator.registerMigration("v4-figures-agent-sessions", migrate: createAgentSessions)
         return migrator
     }
 }

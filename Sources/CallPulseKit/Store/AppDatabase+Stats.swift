@@ -103,7 +103,7 @@ extension AppDatabase {
         }
     }
 
-    /// Calls, active hours, completes, interview seconds and the NPS sum of each agent.
+    /// Calls, active hours, time logged in, completes, interview seconds and the NPS sum of each agent.
     private static func agentWork(_ db: Database, campaignID: String, npsQuestion: String?) throws -> [StatsTallies.AgentWork] {
         var agents: [String: StatsTallies.AgentWork] = [:]
         for row in try Row.fetchAll(db, sql: """
@@ -112,6 +112,12 @@ extension AppDatabase {
             let agent: String = row[0]
             agents[agent, default: .init(agent: agent)].calls = row[1]
             agents[agent, default: .init(agent: agent)].activeHours = row[2]
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT agent, sum(endedAt - startedAt) FROM agentSession WHERE campaignId = ? GROUP BY agent
+            """, arguments: [campaignID]) {
+            let agent: String = row[0]
+            agents[agent, default: .init(agent: agent)].loggedInSeconds = row[1]
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT agent, sum(completes), sum(seconds) FROM interviewTally WHERE campaignId = ? GROUP BY agent

@@ -14,8 +14,11 @@ public struct StatsTallies: Sendable, Equatable {
     public struct AgentWork: Sendable, Equatable {
         public var agent: String
         public var calls = 0
-        /// Clock hours in which the agent made at least one call: the "hours logged" of CPH.
+        /// Clock hours in which the agent made at least one call (kept in the JSON; not CPH's hours).
         public var activeHours = 0
+        /// Seconds logged in: the agent's sessions, first claim to last release, breaks left out
+        /// (`AgentSessions`); CPH divides by this.
+        public var loggedInSeconds = 0
         public var completes = 0
         /// Total seconds of the agent's complete interviews.
         public var interviewSeconds = 0

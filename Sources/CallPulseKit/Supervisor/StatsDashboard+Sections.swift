@@ -41,15 +41,18 @@ extension StatsDashboard {
         return lines
     }
 
+    /// What LOGGED IN and CPH count (`AgentSessions`).
+    static let agentsLegend = "(LOGGED IN: first claim to last release, breaks over \(AgentSessions.breakSeconds / 60) min left out)"
+
     func agentsSection(_ agents: [StatsSnapshot.AgentStats]) -> [String] {
         guard !agents.isEmpty else { return [heading("AGENTS") + "  none yet"] }
-        var rows = [["AGENT", "CALLS", "COMPLETES", "HOURS", "CPH", "MEAN LENGTH", "NPS MEAN"]]
+        var rows = [["AGENT", "CALLS", "COMPLETES", "LOGGED IN", "CPH", "MEAN LENGTH", "NPS MEAN"]]
         for agent in agents {
             rows.append([StatsFormat.safe(agent.agent, limit: 20), String(agent.calls), String(agent.completes),
-                         String(agent.activeHours), StatsFormat.number(agent.completesPerHour, decimals: 2),
+                         StatsFormat.hours(agent.loggedInSeconds), StatsFormat.number(agent.completesPerHour, decimals: 2),
                          StatsFormat.duration(agent.meanInterviewSeconds), StatsFormat.number(agent.npsMean, decimals: 2)])
         }
-        return [heading("AGENTS")] + TextTable.render(rows).split(separator: "\n").map { "  " + $0 }
+        return [heading("AGENTS") + "  " + Self.agentsLegend] + TextTable.render(rows).split(separator: "\n").map { "  " + $0 }
     }
 
     func trendSection(_ trend: StatsSnapshot.Trend) -> [String] {

@@ -31,6 +31,12 @@ enum StatsFormat {
         return nps(low) + " … " + nps(high)
     }
 
+    /// A time in seconds as hours and minutes, `h:mm` (e.g. "0:08", "7:45").
+    static func hours(_ seconds: Int) -> String {
+        let minutes = max(seconds, 0) / 60
+        return String(format: "%d:%02d", minutes / 60, minutes % 60)
+    }
+
     /// A length in seconds as `m:ss`.
     static func duration(_ seconds: Double?) -> String {
         guard let seconds, seconds.isFinite else { return missing }

@@ -24,8 +24,9 @@ extension StatsSnapshot {
         let rates = Rates(e: outcomeRates.e, eMethod: "default", counts: counts, values: outcomeRates.all)
         let agents = tallies.agents.map { work in
             AgentStats(agent: work.agent, calls: work.calls, completes: work.completes, activeHours: work.activeHours,
+                       loggedInSeconds: work.loggedInSeconds,
                        completesPerHour: Productivity.completesPerHour(completes: work.completes,
-                                                                       agentSeconds: work.activeHours * 3600),
+                                                                       agentSeconds: work.loggedInSeconds),
                        meanInterviewSeconds: Productivity.meanInterviewSeconds(totalSeconds: work.interviewSeconds,
                                                                                completes: work.completes),
                        npsMean: work.npsCount > 0 ? work.npsSum / Double(work.npsCount) : nil, npsAnswers: work.npsCount)

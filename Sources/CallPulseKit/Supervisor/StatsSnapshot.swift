@@ -67,8 +67,13 @@ public struct StatsSnapshot: Codable, Sendable, Equatable {
         public var agent: String
         public var calls: Int
         public var completes: Int
-        /// Clock hours with at least one call by the agent (the "hours logged" of CPH).
+        /// Clock hours with at least one call by the agent. Not a measure of time worked (6 calls in
+        /// 8 minutes across a full hour touch 2): kept for older readers; CPH uses `loggedInSeconds`.
         public var activeHours: Int
+        /// Seconds logged in: the agent's sessions from first claim to last release, a gap of more
+        /// than 15 minutes between calls being a break that is left out (`AgentSessions`).
+        public var loggedInSeconds: Int
+        /// Completes ÷ hours logged in (`loggedInSeconds`); left out when no time is logged.
         public var completesPerHour: Double?
         public var meanInterviewSeconds: Double?
         /// Mean of the agent's NPS answers (0–10), to spot an interviewer effect.
@@ -136,7 +141,7 @@ public struct StatsSnapshot: Codable, Sendable, Equatable {
 ///                        "csat"?: { "questionId", "n", "percent"?, "mean"? },
 ///                        "csi"?:  { "questionId", "value"?, "formula", "rangeValue"?, "rangeFormula" },
 ///                        "scales": [{ "questionId", "kind", "min", "max", "good", "n", "mean"?, "distribution" }] },
-///         "agents":    [{ "agent", "calls", "completes", "activeHours", "completesPerHour"?,
+///         "agents":    [{ "agent", "calls", "completes", "activeHours", "loggedInSeconds", "completesPerHour"?,
 ///                         "meanInterviewSeconds"?, "npsMean"?, "npsAnswers" }],
 ///         "followUps": { "open", "overdue" },
 ///         "trend":     { "hourStarts": [12], "completesPerHour": [12], "completesToday",
