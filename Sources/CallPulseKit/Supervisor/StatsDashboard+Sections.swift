@@ -1,7 +1,9 @@
 import Foundation
 
 extension StatsDashboard {
-    func scoresSection(_ scores: StatsSnapshot.Scores) -> [String] {
+    /// SCORES; `compact` draws the NPS 0–10 distribution as one line and leaves out the scale lines
+    /// of the CES and CSAT questions (their lines above show them).
+    func scoresSection(_ scores: StatsSnapshot.Scores, compact: Bool = false) -> [String] {
         var lines = [heading("SCORES") + "  (from \(scores.basis))"]
         if let nps = scores.nps, nps.n == 0 {
             lines.append("  NPS \(StatsFormat.missing) (no answers yet)")
@@ -9,14 +11,14 @@ extension StatsDashboard {
             let method = nps.shownMarginOfErrorMethod.map { $0 == "wald" ? "Wald" : "adjusted Wald" } ?? ""
             lines.append("  NPS \(StatsFormat.nps(nps.score))  95 % interval \(StatsFormat.interval(nps.intervalLow, nps.intervalHigh))"
                          + " (\(method))  n \(nps.n)")
-            lines.append("      promoters \(StatsFormat.percent(nps.promoterShare))"
-                         + "  passives \(StatsFormat.percent(nps.passiveShare))"
-                         + "  detractors \(StatsFormat.percent(nps.detractorShare))")
-            let top = max(nps.distribution.max() ?? 0, 1)
-            let barWidth = width - 16
-            for (score, count) in nps.distribution.enumerated() {
-                let bar = TextBars.bar(Double(count) / Double(top), width: barWidth)
-                lines.append(String(format: "  %2d ", score) + bar + String(format: " %7d", count))
+            let shares = "promoters \(StatsFormat.percent(nps.promoterShare))"
+                + "  passives \(StatsFormat.percent(nps.passiveShare))"
+                + "  detractors \(StatsFormat.percent(nps.detractorShare))"
+            if compact {
+                lines.append("  0 ▕\(TextBars.sparkline(nps.distribution))▏ 10  " + shares)
+            } else {
+                lines.append("      " + shares)
+                lines += npsDistribution(nps)
             }
         }
         if let ces = scores.ces {
@@ -33,12 +35,22 @@ extension StatsDashboard {
             lines.append("  CSI \(StatsFormat.number(csi.value)) = \(csi.formula)"
                          + "  (\(StatsFormat.number(csi.rangeValue)) = \(csi.rangeFormula))")
         }
-        for scale in scores.scales where scale.kind != "nps" {
+        let shown = compact ? [scores.ces?.questionId, scores.csat?.questionId].compactMap { $0 } : []
+        for scale in scores.scales where scale.kind != "nps" && !shown.contains(scale.questionId) {
             let name = StatsFormat.safe(scale.questionId, limit: 16).padding(toLength: 16, withPad: " ", startingAt: 0)
             lines.append("  \(name) mean \(StatsFormat.number(scale.mean, decimals: 2))  n \(scale.n)"
                          + "  \(scale.min) ▕\(TextBars.sparkline(scale.distribution))▏ \(scale.max)")
         }
         return lines
+    }
+
+    /// The NPS 0–10 distribution, one bar a score.
+    private func npsDistribution(_ nps: StatsSnapshot.NPSStats) -> [String] {
+        let top = max(nps.distribution.max() ?? 0, 1)
+        return nps.distribution.enumerated().map { score, count in
+            String(format: "  %2d ", score) + TextBars.bar(Double(count) / Double(top), width: width - 16)
+                + String(format: " %7d", count)
+        }
     }
 
     /// What LOGGED IN and CPH count (`AgentSessions`).
@@ -59,17 +71,7 @@ extension StatsDashboard {
         var lines = [heading("TREND") + "  completes per hour, last 12 h ▕\(TextBars.sparkline(trend.completesPerHour))▏"
                      + "  now \(trend.completesPerHour.last ?? 0)  today \(trend.completesToday)"]
         let days = trend.npsByDay.suffix(7).map { "\($0.day.dropFirst(5)) \(StatsFormat.nps($0.nps)) (\($0.n))" }
-        if !days.isEmpty {
-            var line = "  NPS by day:"
-            for day in days {
-                if line.count + day.count + 2 > width {
-                    lines.append(line)
-                    line = "  "
-                }
-                line += "  " + day
-            }
-            lines.append(line)
-        }
+        if !days.isEmpty { lines += flow(days, lead: "  NPS by UTC day:") }
         return lines
     }
 
