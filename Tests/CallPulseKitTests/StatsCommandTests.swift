@@ -30,6 +30,11 @@ import Testing
         #expect(snapshot.followUps.open == 3)
         #expect(snapshot.rates.counts == DispositionCounts(I: 1, UH: 1))
         #expect(result.stdout.contains("\"RR1\" : 0.5"))
+        // The yes/no question's frequencies: the one detractor agreed to be contacted.
+        let scores = try #require(campaign["scores"] as? [String: Any])
+        let choices = try #require(scores["choices"] as? [[String: Any]])
+        #expect(choices.first?["questionId"] as? String == "may_contact" && choices.first?["n"] as? Int == 1)
+        #expect(snapshot.scores.choices.first?.options.map(\.count) == [1, 0])
     }
 
     @Test func watchPrintsOneSnapshotWhenNotATerminal() throws {

@@ -69,6 +69,9 @@ import Testing
         #expect(close(scores.csat?.percent, 200.0 / 3) && close(scores.csat?.mean, 10.0 / 3))
         #expect(close(scores.csi?.value, 100 * (10.0 / 3) / 5))
         #expect(scores.scales.map(\.questionId) == ["nps", "ces", "csat"])
+        // The one detractor was asked may_contact and said yes.
+        #expect(scores.choices.map(\.questionId) == ["may_contact"])
+        #expect(scores.choices.first?.n == 1 && scores.choices.first?.options.map(\.count) == [1, 0])
     }
 
     @Test func agentsFollowUpsAndTrend() throws {

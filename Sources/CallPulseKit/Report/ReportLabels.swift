@@ -37,6 +37,9 @@ struct ReportLabels {
     var detractors: String { t("Arvostelijat", "Kritiker", "Detractors") }
     var passives: String { t("Passiiviset", "Passiva", "Passives") }
     var promoters: String { t("Suosittelijat", "Förespråkare", "Promoters") }
+    var yes: String { t("kyllä", "ja", "yes") }
+    var no: String { t("ei", "nej", "no") }
+    var severalEach: String { t("useita vaihtoehtoja voi valita", "flera alternativ kan väljas", "several options each") }
     var allRespondents: String { t("Kaikki vastaajat", "Alla svarande", "All respondents") }
     var npsQuestion: String { t("Suositteluhalukkuus 0–10", "Sannolikhet att rekommendera 0–10", "Likelihood to recommend 0–10") }
     var csatQuestion: String { t("Tyytyväisyys palveluun 1–5", "Nöjdhet med servicen 1–5", "Satisfaction with the service 1–5") }

@@ -7,7 +7,9 @@
 /// bounds, `data-moe`: its half-width around the adjusted NPS for adjusted Wald, `data-moe-method`), `#csat`,
 /// `#ces`, `#csi`, `#completes`, `#rr1`, `#coop1` (`data-value`; rates as 0–1 shares),
 /// `#funnel` (`data-loaded`, `data-attempted`, `data-contacted`, `data-completed`), breakdown rows
-/// (`data-value`, `data-n`, `data-nps`, `data-low`, `data-high`, `data-moe`), words (`data-word`, `data-answers`) and
+/// (`data-value`, `data-n`, `data-nps`, `data-low`, `data-high`, `data-moe`), `#choice-QUESTION` for each choice
+/// and yes/no question (`data-n`, `data-counts` in option order; each bar `data-code`, `data-count`),
+/// words (`data-word`, `data-answers`) and
 /// `#followups` (`data-created`, `data-resolved`, `data-open`, `data-overdue`).
 public struct ReportPage: Sendable {
     public var report: ClientReport

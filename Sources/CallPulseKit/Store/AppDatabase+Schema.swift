@@ -163,6 +163,7 @@ extension AppDatabase {
         migrator.registerMigration("v3-staged-imports", migrate: createStagedImports)
         migrator.registerMigration("v3-erasure", migrate: createErasure)
         migrator.registerMigration("v4-figures-agent-sessions", migrate: createAgentSessions)
+        migrator.registerMigration("v4-figures-choice-tallies", migrate: createChoiceTallies)
         return migrator
     }
 }

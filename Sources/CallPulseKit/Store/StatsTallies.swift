@@ -51,6 +51,9 @@ public struct StatsTallies: Sendable, Equatable {
     public var completesByHour: [Int64: Int] = [:]
     /// Answers of complete interviews per scale question: value → count.
     public var answers: [String: [Double: Int]] = [:]
+    /// Answers of complete interviews per choice or yes/no question: key → count, where the key is
+    /// an option's code, "true" or "false", and "" the number of answers (see `choiceTally`).
+    public var choices: [String: [String: Int]] = [:]
     /// NPS answers per UTC day of completion, oldest first.
     public var npsByDay: [DayScores] = []
     /// The `--by` breakdown, when asked for.

@@ -41,6 +41,12 @@ extension StatsDashboard {
             lines.append("  \(name) mean \(StatsFormat.number(scale.mean, decimals: 2))  n \(scale.n)"
                          + "  \(scale.min) ▕\(TextBars.sparkline(scale.distribution))▏ \(scale.max)")
         }
+        for choice in scores.choices {
+            let name = StatsFormat.safe(choice.questionId, limit: 16).padding(toLength: 16, withPad: " ", startingAt: 0)
+            let cells = choice.options.map { "\(StatsFormat.safe($0.code, limit: 20)) \($0.count) (\(StatsFormat.percent($0.share)))" }
+            lines += flow(["n \(choice.n)" + (choice.multiple ? ", several each" : "")] + cells, lead: "  " + name + " ",
+                          indent: String(repeating: " ", count: 19))
+        }
         return lines
     }
 

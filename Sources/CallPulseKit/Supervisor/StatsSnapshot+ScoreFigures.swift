@@ -2,8 +2,10 @@ import Foundation
 
 extension StatsSnapshot {
     /// The scores of a script's rating-scale questions from their answer counts (value → answers).
-    static func scores(script: InterviewScript, answers: [String: [Double: Int]]) -> Scores {
-        var scores = Scores(basis: "complete interviews", scales: [])
+    static func scores(script: InterviewScript, answers: [String: [Double: Int]],
+                       choices: [String: [String: Int]] = [:]) -> Scores {
+        var scores = Scores(basis: "complete interviews", scales: [],
+                            choices: script.questions.compactMap { ChoiceStats.make($0, counts: choices[$0.id] ?? [:], script: script) })
         for question in script.questions {
             guard let range = question.kind.scaleRange, let good = question.kind.goodDirection else { continue }
             let summary = ScaleSummary(range: range, good: good, counts: points(answers[question.id] ?? [:], in: range))

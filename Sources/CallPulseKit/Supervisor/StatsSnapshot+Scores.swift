@@ -11,6 +11,8 @@ extension StatsSnapshot {
         public var csi: CSIStats?
         /// Every rating-scale question of the script (nps, ces, csat, scale), in script order.
         public var scales: [ScaleStats]
+        /// Every choice and yes/no question of the script with how often each answer was given, in script order.
+        public var choices: [ChoiceStats] = []
     }
 
     /// Net Promoter Score with its margin of error.
