@@ -30,6 +30,17 @@ extension StatsTests {
         }
     }
 
+    @Test func manyChoiceQuestionsDoNotPushAgentsOffTheScreen() throws {
+        var snapshot = try snapshot(agents: 2)
+        let options = (1...6).map { StatsSnapshot.OptionCount(code: "option\($0)", label: "", count: $0, share: Double($0) / 21) }
+        snapshot.scores.choices += (1...8).map { .init(questionId: "q\($0)", kind: "choice", multiple: false, n: 21, options: options) }
+        let text = StatsDashboard(width: 80, height: 24).render(snapshot)
+        #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count <= 24, "\(text)")
+        #expect(text.contains("agent1") && text.contains("FOLLOW-UPS"), "\(text)")
+        #expect(text.contains(" of answers (a taller window shows them)"))
+        #expect(text.contains("… 2 more groups (a taller window shows them)"), "\(text)")
+    }
+
     @Test func aTallEnoughWindowShowsEverythingInFull() throws {
         let snapshot = try snapshot(agents: 8)
         let full = StatsDashboard(width: 80).render(snapshot)

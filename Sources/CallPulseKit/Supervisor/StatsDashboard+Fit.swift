@@ -3,13 +3,14 @@ extension StatsDashboard {
     /// short; `cut` says which (and in what order: groups first, agents last).
     struct Block {
         enum Cut: Int, CaseIterable {
-            case groups, trend, agents
+            case groups, trend, answers, agents
 
             /// What the note under a cut block calls its hidden rows; nil to drop them without a note.
             func note(_ hidden: Int) -> String? {
                 switch self {
                 case .groups: "  … \(hidden) more \(hidden == 1 ? "group" : "groups") (a taller window shows them)"
                 case .trend: nil
+                case .answers: "  … \(hidden) more \(hidden == 1 ? "line" : "lines") of answers (a taller window shows them)"
                 case .agents: "  … \(hidden) more \(hidden == 1 ? "agent" : "agents") (a taller window or --json shows them)"
                 }
             }
@@ -18,6 +19,8 @@ extension StatsDashboard {
         var lines: [String]
         var kept = Int.max
         var cut: Cut? = nil
+        /// Cuttable rows before the items the note counts (a table's header).
+        var header = 0
 
         /// Shortens the block by up to `excess` lines (a note line replaces the rows cut when `cut`
         /// has one); returns the lines saved.
@@ -28,7 +31,7 @@ extension StatsDashboard {
             let hidden = min(rows, excess + (noted ? 1 : 0))
             guard hidden > (noted ? 1 : 0) else { return 0 }
             let before = lines.count
-            lines = Array(lines.prefix(lines.count - hidden)) + (cut.note(hidden).map { [$0] } ?? [])
+            lines = Array(lines.prefix(lines.count - hidden)) + (cut.note(min(hidden, rows - header)).map { [$0] } ?? [])
             return before - lines.count
         }
     }

@@ -41,13 +41,17 @@ extension StatsDashboard {
             lines.append("  \(name) mean \(StatsFormat.number(scale.mean, decimals: 2))  n \(scale.n)"
                          + "  \(scale.min) ▕\(TextBars.sparkline(scale.distribution))▏ \(scale.max)")
         }
-        for choice in scores.choices {
+        return lines
+    }
+
+    /// The answers of each choice and yes/no question, counted per option (part of SCORES).
+    func choicesSection(_ choices: [StatsSnapshot.ChoiceStats]) -> [String] {
+        choices.flatMap { choice in
             let name = StatsFormat.safe(choice.questionId, limit: 16).padding(toLength: 16, withPad: " ", startingAt: 0)
             let cells = choice.options.map { "\(StatsFormat.safe($0.code, limit: 20)) \($0.count) (\(StatsFormat.percent($0.share)))" }
-            lines += flow(["n \(choice.n)" + (choice.multiple ? ", several each" : "")] + cells, lead: "  " + name + " ",
-                          indent: String(repeating: " ", count: 19))
+            return flow(["n \(choice.n)" + (choice.multiple ? ", several each" : "")] + cells, lead: "  " + name + " ",
+                        indent: String(repeating: " ", count: 19))
         }
-        return lines
     }
 
     /// The NPS 0–10 distribution, one bar a score.

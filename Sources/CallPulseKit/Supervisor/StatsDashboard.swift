@@ -11,7 +11,7 @@ public struct StatsDashboard: Sendable {
     /// Rows to fit (`stats --watch`: the window's height), or nil to show everything. When the full
     /// dashboard is taller, it turns compact (the NPS 0–10 distribution as one line, the scale lines
     /// already shown as CES and CSAT left out); when that is still too tall, the breakdown's groups,
-    /// the NPS by day and then the agents' rows are cut, each cut said in a "… N more" line, so the
+    /// the NPS by day, the choice questions' answers and then the agents' rows are cut, each cut said in a "… N more" line, so the
     /// headings, AGENTS and FOLLOW-UPS stay on screen.
     public var height: Int?
     /// Whether to use ANSI styles.
@@ -47,14 +47,15 @@ public struct StatsDashboard: Sendable {
     func blocks(_ snapshot: StatsSnapshot, compact: Bool) -> [Block] {
         var blocks = [
             Block(lines: [header(snapshot)]),
-            Block(lines: progressSection(snapshot.progress)),
+            Block(lines: progressSection(snapshot.progress, compact: compact)),
             Block(lines: ratesSection(snapshot.rates)),
             Block(lines: scoresSection(snapshot.scores, compact: compact)),
+            Block(lines: choicesSection(snapshot.scores.choices), kept: 0, cut: .answers),
             Block(lines: agentsSection(snapshot.agents), kept: 2, cut: .agents),
             Block(lines: [heading("FOLLOW-UPS") + "  open \(snapshot.followUps.open)  overdue \(snapshot.followUps.overdue)"]),
             Block(lines: trendSection(snapshot.trend), kept: 1, cut: .trend),
         ]
-        if let breakdown = snapshot.breakdown { blocks.append(Block(lines: breakdownSection(breakdown), kept: 2, cut: .groups)) }
+        if let breakdown = snapshot.breakdown { blocks.append(Block(lines: breakdownSection(breakdown), kept: 1, cut: .groups, header: 1)) }
         return blocks
     }
 
@@ -91,7 +92,8 @@ public struct StatsDashboard: Sendable {
         return heading(left + String(repeating: " ", count: max(room - left.count, 0)) + " " + time)
     }
 
-    private func progressSection(_ progress: StatsSnapshot.Progress) -> [String] {
+    /// PROGRESS; `compact` leaves out the counts that are 0 (but completes) and flows the rest together.
+    private func progressSection(_ progress: StatsSnapshot.Progress, compact: Bool) -> [String] {
         let share = progress.loaded > 0 ? Double(progress.finished) / Double(progress.loaded) : 0
         let label = "\(progress.finished) / \(progress.loaded) finished "
         let percent = " " + StatsFormat.percent(progress.loaded > 0 ? share : nil)
@@ -99,15 +101,26 @@ public struct StatsDashboard: Sendable {
         let holders = progress.inProgressBy.map { "\(StatsFormat.safe($0.agent, limit: 12)) \($0.contacts)" }
         let held = holders.isEmpty ? "" : " (" + holders.prefix(4).joined(separator: ", ")
             + (holders.count > 4 ? ", …" : "") + ")"
-        return [heading("PROGRESS") + "  " + label + "▕" + TextBars.bar(share, width: barWidth) + "▏" + percent]
-            + flow(["loaded \(progress.loaded)", "never called \(progress.neverCalled)", "remaining \(progress.remaining)",
-                    "penetration \(StatsFormat.percent(progress.penetration))", "in progress \(progress.inProgress)\(held)",
-                    "appointments today \(progress.appointmentsDueToday)"], lead: "  ")
-            // Finished cases only, by their final disposition; RATES counts every case.
-            + flow(["completes \(progress.completes)", "partials \(progress.partials)", "refusals \(progress.refusals)",
-                    "non-contacts \(progress.nonContacts)", "other \(progress.otherNonInterviews)",
-                    "unknown eligibility \(progress.unknownEligibility)", "ineligible \(progress.ineligible)"],
-                   lead: "  finished as:")
+        let bar = heading("PROGRESS") + "  " + label + "▕" + TextBars.bar(share, width: barWidth) + "▏" + percent
+        let place: [(String, Int)] = [("loaded", progress.loaded), ("never called", progress.neverCalled),
+                                      ("remaining", progress.remaining)]
+        let now = ["penetration \(StatsFormat.percent(progress.penetration))", "in progress \(progress.inProgress)\(held)",
+                   "appointments today \(progress.appointmentsDueToday)"]
+        // Finished cases only, by their final disposition; RATES counts every case.
+        let finished: [(String, Int)] = [("completes", progress.completes), ("partials", progress.partials),
+                                         ("refusals", progress.refusals), ("non-contacts", progress.nonContacts),
+                                         ("other", progress.otherNonInterviews),
+                                         ("unknown eligibility", progress.unknownEligibility), ("ineligible", progress.ineligible)]
+        func cells(_ counts: [(String, Int)], keepZero: Set<String>) -> [String] {
+            counts.filter { !compact || $0.1 != 0 || keepZero.contains($0.0) }.map { "\($0.0) \($0.1)" }
+        }
+        if compact {
+            let nowShown = progress.inProgress + progress.appointmentsDueToday > 0 ? now : [now[0]]
+            return [bar] + flow(cells(place, keepZero: ["loaded"]) + nowShown, lead: "  ")
+                + flow(cells(finished, keepZero: ["completes"]), lead: "  finished as:")
+        }
+        return [bar] + flow(cells(place, keepZero: []) + now, lead: "  ")
+            + flow(cells(finished, keepZero: []), lead: "  finished as:")
     }
 
     /// The rates and the counts they come from. The counts take in every case, unfinished ones by
