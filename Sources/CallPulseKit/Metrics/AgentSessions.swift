@@ -8,7 +8,7 @@
 /// sum over sessions of last release − first claim, so breaks are left out and time between calls
 /// within a session (reading the next card, a short pause) is in.
 ///
-/// The store keeps the same sessions in `agentSession` (migration "v4-figures-agent-sessions",
+/// The store keeps the same sessions in `agentSession` (migration "v6-figures-agent-sessions",
 /// whose SQL has the threshold as the literal 900); `sessions(_:)` is the definition they follow.
 public enum AgentSessions {
     /// A gap between calls longer than this (15 minutes) is a break.

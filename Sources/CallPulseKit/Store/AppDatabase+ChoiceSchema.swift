@@ -1,7 +1,7 @@
 import GRDB
 
 extension AppDatabase {
-    /// Migration "v4-figures-choice-tallies": how often each option of a choice question and each
+    /// Migration "v6-figures-choice-tallies": how often each option of a choice question and each
     /// answer of a yes/no question was given in complete interviews, kept in step by triggers as
     /// `scoreTally` is for numeric answers, so stats shows frequencies without reading the answers.
     ///

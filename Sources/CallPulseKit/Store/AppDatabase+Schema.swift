@@ -162,8 +162,9 @@ extension AppDatabase {
         migrator.registerMigration("v2-stats-tallies", migrate: createStatsTallies)
         migrator.registerMigration("v3-staged-imports", migrate: createStagedImports)
         migrator.registerMigration("v3-erasure", migrate: createErasure)
-        migrator.registerMigration("v4-figures-agent-sessions", migrate: createAgentSessions)
-        migrator.registerMigration("v4-figures-choice-tallies", migrate: createChoiceTallies)
+        // Named v6 so they sort after the card branch's v5-card-lease-session; register them after it.
+        migrator.registerMigration("v6-figures-agent-sessions", migrate: createAgentSessions)
+        migrator.registerMigration("v6-figures-choice-tallies", migrate: createChoiceTallies)
         return migrator
     }
 }

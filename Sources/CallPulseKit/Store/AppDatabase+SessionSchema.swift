@@ -1,7 +1,7 @@
 import GRDB
 
 extension AppDatabase {
-    /// Migration "v4-figures-agent-sessions": each agent's sessions per campaign, kept in step with
+    /// Migration "v6-figures-agent-sessions": each agent's sessions per campaign, kept in step with
     /// every call by triggers, so completes per hour divide by the time an agent was logged in
     /// instead of the clock hours their calls touched (6 completes in 8 minutes across 16:00 are
     /// 8 minutes, not 2 hours).
@@ -54,7 +54,7 @@ extension AppDatabase {
     }
 
     /// The sessions (campaignId, agent, startedAt, endedAt) of the calls matching `condition` (SQL on
-    /// `call`), computed from the rows: the same sessions the "v4-figures-agent-sessions" triggers keep.
+    /// `call`), computed from the rows: the same sessions the "v6-figures-agent-sessions" triggers keep.
     /// The migration fills the table with it, so it says what that migration does: change it only
     /// together with a new migration.
     static func agentSessionSQL(where condition: String) -> String {
