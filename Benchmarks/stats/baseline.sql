@@ -10,3 +10,12 @@ WHERE i.campaignId = 'big' AND i.status = 'complete' AND a.questionId = 'nps' GR
 SELECT date(i.endedAt, 'unixepoch'), count(*) FROM interview i JOIN answer a ON a.interviewId = i.id
 WHERE i.campaignId = 'big' AND i.status = 'complete' AND a.questionId = 'nps' GROUP BY 1;
 SELECT count(*), count(*) FILTER (WHERE dueAt < 1795400000) FROM followup WHERE campaignId = 'big' AND resolvedAt IS NULL;
+-- Choice and yes/no frequencies (stats reads choiceTally).
+SELECT a.questionId, a.value, count(*) FROM interview i JOIN answer a ON a.interviewId = i.id
+WHERE i.campaignId = 'big' AND i.status = 'complete' AND a.questionId = 'may_contact' GROUP BY 1, 2;
+-- Time logged in per agent: sessions of calls with gaps of at most 15 minutes (stats reads agentSession).
+WITH span AS (SELECT agent, startedAt AS s, max(COALESCE(endedAt, startedAt), startedAt) AS e FROM call WHERE campaignId = 'big'),
+reach AS (SELECT *, max(e) OVER (PARTITION BY agent ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before FROM span),
+numbered AS (SELECT *, sum(CASE WHEN before IS NULL OR s > before + 900 THEN 1 ELSE 0 END)
+                       OVER (PARTITION BY agent ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS session FROM reach)
+SELECT agent, sum(e - s) FROM (SELECT agent, min(s) AS s, max(e) AS e FROM numbered GROUP BY agent, session) GROUP BY agent;

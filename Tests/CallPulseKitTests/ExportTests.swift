@@ -65,11 +65,13 @@ import Testing
     @Test func callsAreThePerAttemptParadata() throws {
         let records = try fixture.exportRecords(calls: true)
         #expect(records[0] == ["call_id", "contact_id", "phone", "name", "started", "ended", "duration_s", "agent",
-                               "outcome", "aapor", "note"])
+                               "outcome", "outcome_label", "aapor", "aapor_label", "note"])
         let rows = keyed(records)
         #expect(rows.count == 3)
         #expect(rows.map { $0["outcome"] } == ["answered", "answered", "answered"])
         #expect(rows.map { $0["aapor"] } == ["1.1", "1.1", "1.2"])
+        #expect(rows.map { $0["outcome_label"] } == ["answered", "answered", "answered"])
+        #expect(rows.map { $0["aapor_label"] } == ["complete interview", "complete interview", "partial interview"])
         #expect(rows.map { $0["agent"] } == ["liisa", "pekka", "liisa"])
         #expect(rows[2]["started"] == "2026-11-24 12:00")
     }

@@ -50,6 +50,28 @@ import Testing
             NetPromoterScore(promoters: 2, passives: 2, detractors: 2))
     }
 
+    @Test func adjustedWaldIntervalIsCentredOnTheAdjustedScore() throws {
+        // METRICS.md: 10 detractors, 6 passives, 4 promoters → NPS −30; adjusted (4.75 − 10.75) / 23 = −26.09
+        // ± 31.81 → interval −57.9 … +5.7 (not −61.8 … +1.8, which centres the margin on the reported score).
+        let nps = NetPromoterScore(promoters: 4, passives: 6, detractors: 10)
+        #expect(close(nps.score, -30))
+        #expect(abs(nps.adjustedScore! - -26.09) < 0.005)
+        #expect(abs(nps.adjustedMarginOfError! - 31.81) < 0.005)
+        let interval = try #require(nps.adjustedWaldInterval)
+        #expect(String(format: "%.1f", interval.lowerBound) == "-57.9")
+        #expect(String(format: "%.1f", interval.upperBound) == "5.7")
+        let shown = try #require(nps.shownInterval)
+        #expect(shown.method == "adjusted-wald" && shown.interval == interval)
+        // From 100 answers the Wald interval, centred on the score itself.
+        let large = NetPromoterScore(promoters: 70, passives: 20, detractors: 10)
+        #expect(large.shownInterval?.method == "wald")
+        #expect(close(large.shownInterval?.interval.lowerBound, 60 - large.marginOfError!))
+        #expect(close(large.shownInterval?.interval.upperBound, 60 + large.marginOfError!))
+        // Never past the scale's ends.
+        #expect(NetPromoterScore(promoters: 3, passives: 0, detractors: 0).shownInterval!.interval.upperBound <= 100)
+        #expect(NetPromoterScore(promoters: 0, passives: 0, detractors: 0).shownInterval == nil)
+    }
+
     @Test func example3CESMean() {
         // 100 answers averaging 4.2 on 1–5: 40 fives, 40 fours, 20 threes.
         let ces = ScaleSummary(range: 1...5, counts: [0, 0, 20, 40, 40])
@@ -119,6 +141,25 @@ import Testing
         #expect(close(Productivity.meanInterviewSeconds(totalSeconds: 600, completes: 4), 150))
         #expect(close(Productivity.penetration(attempted: 250, loaded: 1000), 0.25))
         #expect(Productivity.penetration(attempted: 0, loaded: 0) == nil)
+    }
+
+    @Test func agentHoursAreTimeLoggedInNotClockHoursTouched() {
+        // Six completes in eight minutes across 16:00 (15:56 … 16:04): one session of 480 s, 45 CPH,
+        // where counting clock hours touched gave "2 hours, 3.00 CPH".
+        let four = Int64(1_795_449_600) // 2026-11-23 16:00 UTC
+        let spans = (0..<6).map { AgentSessions.Span(start: four - 240 + Int64($0) * 80, end: four - 240 + Int64($0 + 1) * 80) }
+        #expect(AgentSessions.sessions(spans) == [(four - 240)...(four + 240)])
+        #expect(AgentSessions.loggedInSeconds(spans) == 480)
+        #expect(close(Productivity.completesPerHour(completes: 6, agentSeconds: 480), 45))
+        // A gap over 15 minutes is a break: left out. Up to 15 minutes it is time logged in.
+        let afterBreak = spans + [AgentSessions.Span(start: four + 240 + 901, end: four + 240 + 921)]
+        #expect(AgentSessions.loggedInSeconds(afterBreak) == 500)
+        let shortPause = spans + [AgentSessions.Span(start: four + 240 + 900, end: four + 240 + 920)]
+        #expect(AgentSessions.loggedInSeconds(shortPause) == 480 + 920)
+        // Order does not matter, overlapping calls count once, a call under way counts to its start.
+        #expect(AgentSessions.loggedInSeconds(afterBreak.reversed()) == 500)
+        #expect(AgentSessions.loggedInSeconds([.init(start: 0, end: 100), .init(start: 50, end: 80), .init(start: 60, end: nil)]) == 100)
+        #expect(AgentSessions.loggedInSeconds([]) == 0)
     }
 
     @Test func barsAndSparklines() {

@@ -41,6 +41,12 @@ import Testing
         #expect(document.number("rr1") == stats.rates.values["RR1"] ?? nil)
         #expect(document.number("coop1") == stats.rates.values["COOP1"] ?? nil)
         #expect(document.element(id: "nps-distribution")?.attributes["data-counts"] == "0 0 0 1 0 0 1 0 0 1 1")
+        // The yes/no question: the detractors were asked, one said yes and one no.
+        let mayContact = try #require(document.element(id: "choice-may_contact")?.attributes)
+        #expect(mayContact["data-n"] == "2" && mayContact["data-counts"] == "1 1")
+        #expect(stats.scores.choices.first?.options.map(\.count) == [1, 1])
+        #expect(document.elements(with: "data-code").compactMap { $0.attributes["data-code"] } == ["yes", "no"])
+        #expect(document.text.contains("kyllä") && document.text.contains("Saako yrityksen"))
         let funnel = try #require(document.element(id: "funnel")?.attributes)
         #expect(funnel["data-loaded"] == "6" && funnel["data-attempted"] == "6")
         #expect(funnel["data-contacted"] == "5" && funnel["data-completed"] == "4")
@@ -50,6 +56,9 @@ import Testing
         #expect(groups.map { $0.attributes["data-n"].flatMap(Int.init) } == expected.map(\.n))
         #expect(groups.map { $0.attributes["data-nps"].flatMap(Double.init) } == expected.map(\.nps))
         #expect(groups.map { $0.attributes["data-moe"].flatMap(Double.init) } == expected.map(\.npsMarginOfError))
+        #expect(groups.map { $0.attributes["data-low"].flatMap(Double.init) } == expected.map(\.npsIntervalLow))
+        #expect(groups.map { $0.attributes["data-high"].flatMap(Double.init) } == expected.map(\.npsIntervalHigh))
+        #expect(document.number("nps", "data-low") == nps.intervalLow && document.number("nps", "data-high") == nps.intervalHigh)
         #expect(groups.allSatisfy { $0.attributes["class"] == "group small" })
         let followUps = try #require(document.element(id: "followups")?.attributes)
         // Pia said no to contact: her detractor follow-up is recorded closed ("no consent – do not call").

@@ -30,6 +30,11 @@ import Testing
         #expect(snapshot.followUps.open == 3)
         #expect(snapshot.rates.counts == DispositionCounts(I: 1, UH: 1))
         #expect(result.stdout.contains("\"RR1\" : 0.5"))
+        // The yes/no question's frequencies: the one detractor agreed to be contacted.
+        let scores = try #require(campaign["scores"] as? [String: Any])
+        let choices = try #require(scores["choices"] as? [[String: Any]])
+        #expect(choices.first?["questionId"] as? String == "may_contact" && choices.first?["n"] as? Int == 1)
+        #expect(snapshot.scores.choices.first?.options.map(\.count) == [1, 0])
     }
 
     @Test func watchPrintsOneSnapshotWhenNotATerminal() throws {
@@ -45,6 +50,35 @@ import Testing
         let json = try CallPulseBinary.run(["stats", "--watch", "--json", "--db", db])
         #expect(json.status == 0, "\(json.stderr)")
         #expect(try JSONDecoder().decode(StatsDocument.self, from: Data(json.stdout.utf8)).campaigns.count == 1)
+    }
+
+    /// METRICS.md's NPS example through the real path: 10 detractors, 6 passives and 4 promoters
+    /// answered in the piped console; `stats` (text and JSON) and the report state the adjusted-Wald
+    /// interval −57.9 … +5.7, centred on the adjusted NPS (not −30 ± 31.8 = −61.8 … +1.8).
+    @Test func theNPSIntervalIsCentredOnTheAdjustedScore() throws {
+        let dir = try TemporaryDirectory()
+        let db = try ConsoleEndToEndTests.setUp(contacts: 20, in: dir)
+        var input = ""
+        for _ in 0..<10 { input += "a\n3\nJonotus\n3\n4\ne\n" }
+        for _ in 0..<6 { input += "a\n7\nOk\n4\n4\n" }
+        for _ in 0..<4 { input += "a\n9\nHyvä\n5\n5\n" }
+        let agent = try CallPulseBinary.run(["agent", "c", "--agent", "liisa", "--db", db], stdin: input)
+        #expect(agent.status == 0, "\(agent.stderr)")
+        let json = try CallPulseBinary.run(["stats", "c", "--json", "--db", db])
+        #expect(json.status == 0, "\(json.stderr)")
+        let nps = try #require(try JSONDecoder().decode(StatsDocument.self, from: Data(json.stdout.utf8)).campaigns.first?.scores.nps)
+        #expect(nps.n == 20 && nps.score == -30 && nps.shownMarginOfErrorMethod == "adjusted-wald")
+        #expect(nps.intervalLow.map { String(format: "%.1f", $0) } == "-57.9")
+        #expect(nps.intervalHigh.map { String(format: "%.1f", $0) } == "5.7")
+        let text = try CallPulseBinary.run(["stats", "c", "--db", db])
+        #expect(text.stdout.contains("NPS -30.0  95 % interval -57.9 … +5.7 (adjusted Wald)  n 20"), "\(text.stdout)")
+        #expect(!text.stdout.contains("±"))
+        let report = try CallPulseBinary.run(["report", "c", "--out", "-", "--language", "en", "--db", db])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("95 % interval −57.9 … +5.7 · n = 20"))
+        let document = try ParsedReport.parse(report.stdout)
+        #expect(document.number("nps", "data-low").map { String(format: "%.1f", $0) } == "-57.9")
+        #expect(document.number("nps", "data-high").map { String(format: "%.1f", $0) } == "5.7")
     }
 
     @Test func unknownCampaignIsNamed() throws {

@@ -69,6 +69,9 @@ import Testing
         #expect(close(scores.csat?.percent, 200.0 / 3) && close(scores.csat?.mean, 10.0 / 3))
         #expect(close(scores.csi?.value, 100 * (10.0 / 3) / 5))
         #expect(scores.scales.map(\.questionId) == ["nps", "ces", "csat"])
+        // The one detractor was asked may_contact and said yes.
+        #expect(scores.choices.map(\.questionId) == ["may_contact"])
+        #expect(scores.choices.first?.n == 1 && scores.choices.first?.options.map(\.count) == [1, 0])
     }
 
     @Test func agentsFollowUpsAndTrend() throws {
@@ -76,7 +79,8 @@ import Testing
         let agent = try #require(stats.agents.first)
         #expect(stats.agents.count == 1 && agent.agent == "liisa")
         #expect(agent.calls == 5 && agent.completes == 3 && agent.activeHours == 1)
-        #expect(close(agent.completesPerHour, 3))
+        // The session's clock never moved: no time logged in, so no completes per hour.
+        #expect(agent.loggedInSeconds == 0 && agent.completesPerHour == nil)
         #expect(close(agent.npsMean, 22.0 / 3))
         // Three follow-ups from the third interview: CSAT 1, NPS 3, and consent to be contacted.
         #expect(stats.followUps.open == 3 && stats.followUps.overdue == 0)
@@ -123,7 +127,8 @@ import Testing
         #expect(!text.contains("\u{1B}"))
         #expect(text.contains("Evil?[2J Oy"))
         for line in text.split(separator: "\n") { #expect(line.count <= 80, "\(String(line))") }
-        #expect(text.contains("NPS +33.3"))
+        #expect(text.contains("NPS +33.3  95 % interval"))
+        #expect(text.contains("95 % INTERVAL"))
         #expect(text.contains("COOP4") && text.contains("CON3"))
         #expect(text.contains("CSI 66.7 = 100 × mean ÷ max"))
         #expect(text.contains("BY touchpoint"))

@@ -17,10 +17,13 @@ public enum CampaignReport {
         lines.append("  loaded: \(counts.total)")
         lines.append("  never called: \(counts.neverCalled)")
         lines.append("  waiting for a retry or appointment: \(counts.scheduled)")
+        for (code, n) in counts.scheduledByLastCode.sorted(by: { $0.key < $1.key }) {
+            lines.append("    last call \(AAPORCode.described(code)): \(n)")
+        }
         lines.append("  in progress now: \(counts.inProgress)")
         lines.append("  finished: \(counts.done)")
         for (code, n) in counts.byDisposition.sorted(by: { $0.key < $1.key }) {
-            lines.append("    \(code): \(n)")
+            lines.append("    \(AAPORCode.described(code)): \(n)")
         }
         lines.append("Script")
         lines += Terminal.sanitize(script.outline(), singleLine: false)

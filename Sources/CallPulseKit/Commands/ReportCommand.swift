@@ -8,7 +8,7 @@ public struct ReportCommand: ParsableCommand {
         abstract: "Write a campaign's client report: one self-contained HTML file with charts.",
         usage: CommandUsage.wrapped("callpulse report [--db <PATH>] <campaign> --out <FILE> [--by <FIELD>] [--language <fi|sv|en>] [--since <YYYY-MM-DD[ HH:MM]>]"),
         discussion: """
-            Key figures (NPS with its margin of error, CSAT, CES, CSI, completes, AAPOR response and \
+            Key figures (NPS with its 95 % interval, CSAT, CES, CSI, completes, AAPOR response and \
             cooperation rates), the answer distributions, scores per day or week, a breakdown by a contact \
             field, the call funnel, the most frequent words of detractors and promoters with a few quotes, \
             and the follow-ups. The figures are those `callpulse stats` shows. Inline CSS and SVG only: \

@@ -68,18 +68,19 @@ public struct StatsCommand: ParsableCommand {
             guard !ids.isEmpty else { throw StatsError.noReadableCampaign(db.path) }
         }
         let zone = TimeZone.current
-        let render = { (columns: Int) throws -> String in
+        let render = { (columns: Int, rows: Int?) throws -> String in
             let now = unixNow()
             let snapshots = try ids.map {
                 try StatsSnapshot.load(database: db, campaignID: $0, breakdownField: breakdownField, now: now)
             }
             if json { return try StatsDocument(generatedAt: now, campaigns: snapshots).jsonText() }
-            let dashboard = StatsDashboard(width: columns, color: Terminal.useColor, allRates: allRates, timeZone: zone)
+            let dashboard = StatsDashboard(width: columns, height: rows, color: Terminal.useColor, allRates: allRates,
+                                           timeZone: zone)
             return dashboard.render(snapshots)
         }
         if watch && Terminal.stdoutIsTerminal {
-            try FullScreen.run(every: period) { try render($0) }
+            try FullScreen.run(every: period) { try render($0, $1) }
         }
-        print(try render(Terminal.columns ?? 80))
+        print(try render(Terminal.columns ?? 80, nil))
     }
 }

@@ -2,10 +2,13 @@ import GRDB
 
 extension CampaignExporter {
     /// The call export's header: with `--no-pii` the phone, name and note columns are left out.
+    /// `outcome` and `aapor` are codes (`noAnswer`, `3.13`); `outcome_label` and `aapor_label` beside
+    /// them say the same in words ("no answer").
     public var callHeader: [String] {
         let personal = options.includePersonalData
         return ["call_id", "contact_id"] + (personal ? ["phone", "name"] : [])
-            + ["started", "ended", "duration_s", "agent", "outcome", "aapor"] + (personal ? ["note"] : [])
+            + ["started", "ended", "duration_s", "agent", "outcome", "outcome_label", "aapor", "aapor_label"]
+            + (personal ? ["note"] : [])
     }
 
     /// Writes the header and one row per call attempt (the paradata), oldest first; returns the
@@ -30,7 +33,9 @@ extension CampaignExporter {
                 row.append(.text(times.format(started)))
                 row.append(ended.map { .text(times.format($0)) } ?? .empty)
                 row.append(ended.map { .number(String($0 - started)) } ?? .empty)
-                row += [Self.text(call[4]), Self.text(call[5]), Self.text(call[6])]
+                let outcome: String? = call[5], aapor: String? = call[6]
+                row += [Self.text(call[4]), Self.text(outcome), Self.text(outcome.flatMap(CallOutcome.init(rawValue:))?.label),
+                        Self.text(aapor), Self.text(aapor.flatMap(AAPORCode.meaning))]
                 if personal { row.append(Self.text(call[7])) }
                 try writer.writeRow(row)
                 count += 1

@@ -48,16 +48,50 @@ public struct NetPromoterScore: Sendable, Equatable {
                                           n: Double(n) + 3)
     }
 
-    /// Below this many answers the dashboard shows the adjusted-Wald margin, from here on the Wald one.
+    /// The adjusted NPS the adjusted-Wald interval is centred on: 100 × ((promoters + ¾) − (detractors + ¾)) / (n + 3),
+    /// i.e. 100 × (promoters − detractors) / (n + 3). Not the reported score.
+    public var adjustedScore: Double? {
+        n == 0 ? nil : 100 * Double(promoters - detractors) / Double(n + 3)
+    }
+
+    /// The Wald 95 % interval: score ± `marginOfError`, clamped to −100…+100.
+    public var waldInterval: ClosedRange<Double>? {
+        guard let score, let marginOfError else { return nil }
+        return Self.interval(centre: score, margin: marginOfError)
+    }
+
+    /// The adjusted-Wald 95 % interval: `adjustedScore` ± `adjustedMarginOfError`, clamped to −100…+100
+    /// (reference/METRICS.md: 10 detractors, 6 passives, 4 promoters → −57.9 … +5.7). It is centred on the
+    /// adjusted NPS, so it is not symmetric around `score`: state both bounds, never "score ± margin".
+    public var adjustedWaldInterval: ClosedRange<Double>? {
+        guard let adjustedScore, let adjustedMarginOfError else { return nil }
+        return Self.interval(centre: adjustedScore, margin: adjustedMarginOfError)
+    }
+
+    /// Below this many answers the dashboard shows the adjusted-Wald interval, from here on the Wald one.
     public static let adjustedWaldBelow = 100
 
     /// The margin the dashboard shows: adjusted-Wald below `adjustedWaldBelow` answers, Wald otherwise.
+    /// The adjusted-Wald margin is a half-width around `adjustedScore`; show `shownInterval` to people.
     public var shownMarginOfError: (value: Double, method: String)? {
         if n < Self.adjustedWaldBelow {
             adjustedMarginOfError.map { ($0, "adjusted-wald") }
         } else {
             marginOfError.map { ($0, "wald") }
         }
+    }
+
+    /// The 95 % interval shown: adjusted Wald below `adjustedWaldBelow` answers, Wald otherwise.
+    public var shownInterval: (interval: ClosedRange<Double>, method: String)? {
+        if n < Self.adjustedWaldBelow {
+            adjustedWaldInterval.map { ($0, "adjusted-wald") }
+        } else {
+            waldInterval.map { ($0, "wald") }
+        }
+    }
+
+    private static func interval(centre: Double, margin: Double) -> ClosedRange<Double> {
+        max(centre - margin, -100)...min(centre + margin, 100)
     }
 
     /// The variance p + d − (p − d)² of one answer scored +1 / 0 / −1.

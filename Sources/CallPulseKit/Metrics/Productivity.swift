@@ -1,6 +1,6 @@
 /// Productivity figures (reference/METRICS.md "Productivity"); nil whenever the denominator is zero.
 public enum Productivity {
-    /// Completes per hour: completes ÷ agent hours.
+    /// Completes per hour: completes ÷ agent hours logged in (`AgentSessions.loggedInSeconds`).
     public static func completesPerHour(completes: Int, agentSeconds: Int) -> Double? {
         agentSeconds > 0 ? Double(completes) / (Double(agentSeconds) / 3600) : nil
     }

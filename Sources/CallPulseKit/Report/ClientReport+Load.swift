@@ -46,6 +46,29 @@ extension ClientReport {
             quotes: quotes.pick(quotesShown),
             followUps: FollowUpFigures(created: tallies.followUpsCreated, resolved: tallies.followUpsResolved,
                                        open: snapshot.followUps.open, overdue: snapshot.followUps.overdue,
-                                       meanHoursToResolve: tallies.meanSecondsToResolve.map { $0 / 3600 }))
+                                       meanHoursToResolve: tallies.meanSecondsToResolve.map { $0 / 3600 }),
+            choiceTexts: choiceTexts(script: script, language: language, client: campaign.client))
+    }
+
+    /// The texts of the script's choice and yes/no questions in `language`, `{client}` filled in.
+    static func choiceTexts(script: InterviewScript, language: ReportLanguage, client: String) -> [String: ChoiceTexts] {
+        let labels = ReportLabels(language: language)
+        func text(_ localized: LocalizedText) -> String? {
+            localized.text(for: language.rawValue, fallback: script.languages).map { Placeholders.fill($0, with: ["client": client]) }
+        }
+        var texts: [String: ChoiceTexts] = [:]
+        for question in script.questions {
+            switch question.kind {
+            case .yesno:
+                texts[question.id] = ChoiceTexts(question: text(question.text) ?? question.id,
+                                                 options: ["yes": labels.yes, "no": labels.no])
+            case let .choice(options, _):
+                texts[question.id] = ChoiceTexts(question: text(question.text) ?? question.id, options: Dictionary(
+                    options.map { ($0.code, text($0.label) ?? $0.code) }, uniquingKeysWith: { first, _ in first }))
+            default:
+                continue
+            }
+        }
+        return texts
     }
 }

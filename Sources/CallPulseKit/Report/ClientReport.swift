@@ -55,6 +55,15 @@ public struct ClientReport: Sendable {
     public var voices: [Voice]
     public var quotes: [Quote]
     public var followUps: FollowUpFigures
+    /// The words of each choice and yes/no question in the report's language: its text and its
+    /// options' texts by code (yes/no take the labels' words).
+    public var choiceTexts: [String: ChoiceTexts] = [:]
+
+    /// A choice or yes/no question's text and its options' texts by code, in the report's language.
+    public struct ChoiceTexts: Sendable, Equatable {
+        public var question: String
+        public var options: [String: String]
+    }
 
     /// How many words and quotes the report shows.
     public static let wordsShown = 12

@@ -36,6 +36,12 @@ struct ReportFormat {
     }
 
     /// A 0–100 value as a percentage: "66,7 %" (fi, sv) or "66.7%" (en).
+    /// An NPS interval by its two bounds, e.g. "−57.9 … +5.7"; "–" without one.
+    func interval(_ low: Double?, _ high: Double?) -> String {
+        guard let low, let high else { return Self.missing }
+        return nps(low) + " … " + nps(high)
+    }
+
     func percent(points: Double?, decimals: Int = 1) -> String {
         guard let points else { return Self.missing }
         return number(points, decimals: decimals) + (language == .en ? "%" : "\u{A0}%")

@@ -10,9 +10,12 @@ extension ReportLabels {
             t("NPS = suosittelijoiden (9–10) osuus − arvostelijoiden (0–6) osuus, asteikko −100…+100.",
                "NPS = andelen förespråkare (9–10) − andelen kritiker (0–6), från −100 till +100.",
                "NPS = % promoters (9–10) − % detractors (0–6), from −100 to +100."),
-            t("Virhemarginaali on 95 %:n luottamusväli: alle 100 vastauksella adjusted Wald, muuten Wald.",
-               "Felmarginalen är ett 95 % konfidensintervall: adjusted Wald under 100 svar, annars Wald.",
-               "The margin of error is a 95 % interval: adjusted Wald below 100 answers, Wald from 100."),
+            t("NPS:n 95 %:n luottamusväli: alle 100 vastauksella adjusted Wald, jonka keskipiste on korjattu NPS "
+                + "(siksi väli ei ole symmetrinen NPS:n ympärillä), muuten Wald.",
+               "NPS:s 95 % konfidensintervall: adjusted Wald under 100 svar, centrerat på det justerade NPS "
+                + "(därför inte symmetriskt kring NPS), annars Wald.",
+               "The NPS 95 % interval: adjusted Wald below 100 answers, centred on the adjusted NPS "
+                + "(so not symmetric around the NPS), Wald from 100."),
             t("CSAT = vastausten 4 ja 5 osuus asteikolla 1–5.",
                "CSAT = andelen svar 4 och 5 på skalan 1–5.",
                "CSAT = the share of 4s and 5s on the 1–5 scale."),

@@ -19,6 +19,7 @@ struct ReportLabels {
     var headline: String { t("Tulokset lyhyesti", "Resultat i korthet", "Key figures") }
     var nps: String { t("NPS – suositteluindeksi", "NPS – rekommendationsindex", "NPS – Net Promoter Score") }
     var marginOfError: String { t("virhemarginaali", "felmarginal", "margin of error") }
+    var interval: String { t("95 %:n luottamusväli", "95 % konfidensintervall", "95 % interval") }
     var csat: String { t("CSAT – tyytyväisiä (4–5)", "CSAT – nöjda (4–5)", "CSAT – satisfied (4–5)") }
     func ces(_ min: Int, _ max: Int) -> String {
         t("CES – asioinnin helppous (\(min)–\(max))", "CES – enkelhet (\(min)–\(max))", "CES – ease (\(min)–\(max))")
@@ -36,6 +37,9 @@ struct ReportLabels {
     var detractors: String { t("Arvostelijat", "Kritiker", "Detractors") }
     var passives: String { t("Passiiviset", "Passiva", "Passives") }
     var promoters: String { t("Suosittelijat", "Förespråkare", "Promoters") }
+    var yes: String { t("kyllä", "ja", "yes") }
+    var no: String { t("ei", "nej", "no") }
+    var severalEach: String { t("useita vaihtoehtoja voi valita", "flera alternativ kan väljas", "several options each") }
     var allRespondents: String { t("Kaikki vastaajat", "Alla svarande", "All respondents") }
     var npsQuestion: String { t("Suositteluhalukkuus 0–10", "Sannolikhet att rekommendera 0–10", "Likelihood to recommend 0–10") }
     var csatQuestion: String { t("Tyytyväisyys palveluun 1–5", "Nöjdhet med servicen 1–5", "Satisfaction with the service 1–5") }
@@ -59,9 +63,9 @@ struct ReportLabels {
     var notGiven: String { t("(ei tietoa)", "(uppgift saknas)", "(not given)") }
     func smallGroup(_ n: Int) -> String { t("pieni ryhmä (n < \(n))", "liten grupp (n < \(n))", "small group (n < \(n))") }
     func breakdownNote(_ n: Int) -> String {
-        t("Viiva näyttää NPS:n 95 %:n virhemarginaalin. Alle \(n) haastattelun ryhmät on merkitty: niiden erot ovat usein sattumaa.",
-          "Linjen visar NPS med 95 % felmarginal. Grupper med färre än \(n) intervjuer är markerade: deras skillnader är ofta slumpen.",
-          "The line shows NPS with its 95 % margin of error. Groups of fewer than \(n) interviews are flagged: their differences are often chance.")
+        t("Viiva näyttää NPS:n 95 %:n luottamusvälin. Alle \(n) haastattelun ryhmät on merkitty: niiden erot ovat usein sattumaa.",
+          "Linjen visar NPS:s 95 % konfidensintervall. Grupper med färre än \(n) intervjuer är markerade: deras skillnader är ofta slumpen.",
+          "The line shows the 95 % interval of the NPS. Groups of fewer than \(n) interviews are flagged: their differences are often chance.")
     }
 
     // Funnel

@@ -1,5 +1,5 @@
 extension ReportPage {
-    /// Scores by a contact field, largest group first, each with n and the NPS margin of error;
+    /// Scores by a contact field, largest group first, each with n and the NPS 95 % interval;
     /// groups under `ClientReport.smallGroup` interviews flagged.
     func breakdown() -> Markup {
         guard let breakdown = report.snapshot.breakdown else { return Markup() }
@@ -9,7 +9,7 @@ extension ReportPage {
             section.element("table", [("class", "breakdown")]) { table in
                 table.element("thead") { head in
                     head.element("tr") { row in
-                        for title in [labels.group, "n", "NPS", "± " + labels.marginOfError, "", "CSAT", "CES"] {
+                        for title in [labels.group, "n", "NPS", labels.interval, "", "CSAT", "CES"] {
                             row.element("th", text: title)
                         }
                     }
@@ -20,6 +20,8 @@ extension ReportPage {
                         let name = group.value.isEmpty ? labels.notGiven : group.value
                         body.element("tr", [("class", isSmall ? "group small" : "group"), ("data-value", group.value),
                                             ("data-n", String(group.n)), ("data-nps", ReportFormat.machine(group.nps)),
+                                            ("data-low", ReportFormat.machine(group.npsIntervalLow)),
+                                            ("data-high", ReportFormat.machine(group.npsIntervalHigh)),
                                             ("data-moe", ReportFormat.machine(group.npsMarginOfError))]) { row in
                             row.element("td") { cell in
                                 cell.text(name)
@@ -27,10 +29,12 @@ extension ReportPage {
                             }
                             row.element("td", text: format.count(group.n))
                             row.element("td", text: format.nps(group.nps))
-                            row.element("td", text: group.npsMarginOfError.map { "± " + format.number($0) } ?? ReportFormat.missing)
+                            let interval = format.interval(group.npsIntervalLow, group.npsIntervalHigh)
+                            row.element("td", text: interval)
                             row.element("td", [("class", "chart")]) { cell in
-                                cell.append(MarginBar(title: "\(name): NPS \(format.nps(group.nps)) ± \(format.number(group.npsMarginOfError))",
-                                                      nps: group.nps, marginOfError: group.npsMarginOfError, small: isSmall).svg())
+                                cell.append(MarginBar(title: "\(name): NPS \(format.nps(group.nps)), \(labels.interval) \(interval)",
+                                                      nps: group.nps, low: group.npsIntervalLow, high: group.npsIntervalHigh,
+                                                      small: isSmall).svg())
                             }
                             row.element("td", text: format.percent(points: group.csatPercent))
                             row.element("td", text: format.number(group.cesMean))

@@ -1,10 +1,11 @@
 extension ReportPage {
     /// NPS 0–10 coloured and bracketed by detractors, passives and promoters; CSAT and CES with
-    /// their good end marked.
+    /// their good end marked; then each choice and yes/no question's answers, one bar an option.
     func distributions() -> Markup {
         let scales = report.snapshot.scores
         return section("distributions", labels.distributions) { section in
-            guard (scales.nps?.n ?? 0) + (scales.csat?.n ?? 0) + (scales.ces?.n ?? 0) > 0 else {
+            let choiceAnswers = scales.choices.reduce(0) { $0 + $1.n }
+            guard (scales.nps?.n ?? 0) + (scales.csat?.n ?? 0) + (scales.ces?.n ?? 0) + choiceAnswers > 0 else {
                 section.element("p", [("class", "note")], text: labels.noAnswers)
                 return
             }
@@ -38,6 +39,28 @@ extension ReportPage {
                            chart: ColumnChart(title: caption, columns: bars, format: format, width: 330))
                 }
             }
+            for choice in scales.choices where choice.n > 0 {
+                choiceFigure(&section, choice)
+            }
+        }
+    }
+
+    /// How often each option of a choice or yes/no question was given: one bar an option, with its
+    /// count and share of the answers (which add up to more than 100 % when several may be picked).
+    private func choiceFigure(_ section: inout Markup, _ choice: StatsSnapshot.ChoiceStats) {
+        let texts = report.choiceTexts[choice.questionId]
+        let question = texts?.question ?? choice.questionId
+        let top = max(choice.options.map(\.count).max() ?? 0, 1)
+        let bars = choice.options.map { option in
+            BarList.Bar(label: texts?.options[option.code] ?? option.label, share: Double(option.count) / Double(top),
+                        text: "\(format.count(option.count)) (\(format.percent(share: option.share, decimals: 0)))",
+                        style: "answer", data: [("data-code", option.code), ("data-count", String(option.count))])
+        }
+        let caption = "\(question) · n = \(format.count(choice.n))" + (choice.multiple ? " · \(labels.severalEach)" : "")
+        section.element("figure", [("id", "choice-\(choice.questionId)"), ("class", "choice"), ("data-n", String(choice.n)),
+                                   ("data-counts", choice.options.map { String($0.count) }.joined(separator: " "))]) { figure in
+            figure.element("figcaption", text: caption)
+            figure.append(BarList(title: question, bars: bars).svg())
         }
     }
 

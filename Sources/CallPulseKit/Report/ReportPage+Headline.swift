@@ -1,5 +1,5 @@
 extension ReportPage {
-    /// The key figures as tiles: NPS ± margin with n, CSAT, CES, CSI, completes, RR1 and COOP1.
+    /// The key figures as tiles: NPS with its 95 % interval (both bounds) and n, CSAT, CES, CSI, completes, RR1 and COOP1.
     func headline() -> Markup {
         let scores = report.snapshot.scores
         let rates = report.snapshot.rates.values
@@ -7,8 +7,10 @@ extension ReportPage {
             section.element("div", [("class", "tiles")]) { tiles in
                 if let nps = scores.nps {
                     tile(&tiles, id: "nps", label: labels.nps, value: format.nps(nps.score),
-                         detail: "± \(format.number(nps.shownMarginOfError)) (\(labels.marginOfError)) · n = \(format.count(nps.n))",
+                         detail: "\(labels.interval) \(format.interval(nps.intervalLow, nps.intervalHigh)) · n = \(format.count(nps.n))",
                          data: [("data-value", ReportFormat.machine(nps.score)), ("data-n", String(nps.n)),
+                                ("data-low", ReportFormat.machine(nps.intervalLow)),
+                                ("data-high", ReportFormat.machine(nps.intervalHigh)),
                                 ("data-moe", ReportFormat.machine(nps.shownMarginOfError)),
                                 ("data-moe-method", nps.shownMarginOfErrorMethod ?? "")],
                          wide: true)

@@ -3,10 +3,13 @@
 ///
 /// The file is HTML5 that is also well-formed XML (self-closed void elements, every text escaped
 /// by `Markup`), so it can be checked with an XML parser. Figures for machines sit in `id`s and
-/// `data-` attributes: `#nps` (`data-value`, `data-n`, `data-moe`, `data-moe-method`), `#csat`,
+/// `data-` attributes: `#nps` (`data-value`, `data-n`, `data-low` and `data-high`: the 95 % interval's
+/// bounds, `data-moe`: its half-width around the adjusted NPS for adjusted Wald, `data-moe-method`), `#csat`,
 /// `#ces`, `#csi`, `#completes`, `#rr1`, `#coop1` (`data-value`; rates as 0–1 shares),
 /// `#funnel` (`data-loaded`, `data-attempted`, `data-contacted`, `data-completed`), breakdown rows
-/// (`data-value`, `data-n`, `data-nps`, `data-moe`), words (`data-word`, `data-answers`) and
+/// (`data-value`, `data-n`, `data-nps`, `data-low`, `data-high`, `data-moe`), `#choice-QUESTION` for each choice
+/// and yes/no question (`data-n`, `data-counts` in option order; each bar `data-code`, `data-count`),
+/// words (`data-word`, `data-answers`) and
 /// `#followups` (`data-created`, `data-resolved`, `data-open`, `data-overdue`).
 public struct ReportPage: Sendable {
     public var report: ClientReport

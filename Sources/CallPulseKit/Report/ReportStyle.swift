@@ -36,7 +36,7 @@ enum ReportStyle {
         svg .detractor { fill: var(--detractor); }
         svg .passive, svg .other { fill: var(--passive); }
         svg .promoter, svg .good { fill: var(--promoter); }
-        svg .step0 { fill: #B7D3E8; } svg .step1 { fill: #6FA8D1; } svg .step2 { fill: #2F86C0; } svg .step3 { fill: var(--promoter); }
+        svg .step0 { fill: #B7D3E8; } svg .step1 { fill: #6FA8D1; } svg .step2, svg .answer { fill: #2F86C0; } svg .step3 { fill: var(--promoter); }
         svg .baseline, svg .scale { stroke: var(--muted); stroke-width: 1; }
         svg .bracket { stroke: var(--muted); stroke-width: 1; fill: none; }
         svg .grid { stroke: var(--rule); stroke-width: 1; }

@@ -10,6 +10,8 @@ public struct ContactCounts: Sendable, Equatable {
     public var done = 0
     /// Finished contacts by their final AAPOR disposition code.
     public var byDisposition: [String: Int] = [:]
+    /// Contacts waiting for a retry or appointment by their last call's AAPOR code (e.g. 3.13 no answer).
+    public var scheduledByLastCode: [String: Int] = [:]
 }
 
 extension AppDatabase {
@@ -70,8 +72,9 @@ extension AppDatabase {
         try read { db in
             var counts = ContactCounts()
             let rows = try Row.fetchAll(db, sql: """
-                SELECT status, disposition, attempts = 0 AS fresh, COALESCE(leaseUntil > ?, 0) AS leased, count(*) AS n
-                FROM contact WHERE campaignId = ? AND id < ? GROUP BY 1, 2, 3, 4
+                SELECT status, disposition, attempts = 0 AS fresh, COALESCE(leaseUntil > ?, 0) AS leased,
+                       lastCode, count(*) AS n
+                FROM contact WHERE campaignId = ? AND id < ? GROUP BY 1, 2, 3, 4, 5
                 """, arguments: [now, campaignID, try Self.firstStagedContactID(db)])
             for row in rows {
                 let n: Int = row["n"]
@@ -82,7 +85,9 @@ extension AppDatabase {
                     counts.done += n
                     counts.byDisposition[row["disposition"] ?? "?", default: 0] += n
                 case "new" where row["fresh"] as Bool: counts.neverCalled += n
-                default: counts.scheduled += n
+                default:
+                    counts.scheduled += n
+                    if let code: String = row["lastCode"] { counts.scheduledByLastCode[code, default: 0] += n }
                 }
             }
             return counts

@@ -167,6 +167,8 @@ extension AppDatabase {
             // starting again takes back a contact whose console is gone, and never a live one's.
             try db.execute(sql: "ALTER TABLE contact ADD COLUMN leaseSession TEXT")
         }
+        migrator.registerMigration("v6-figures-agent-sessions", migrate: createAgentSessions)
+        migrator.registerMigration("v6-figures-choice-tallies", migrate: createChoiceTallies)
         return migrator
     }
 }

@@ -7,6 +7,8 @@ public struct StatsRequest: Sendable {
     public var scaleQuestions: [String]
     /// The NPS question, if the script has one.
     public var npsQuestion: String?
+    /// Ids of the script's choice and yes/no questions, whose answers are counted per option.
+    public var choiceQuestions: [String]
     /// The contact field to break scores down by (`--by`).
     public var breakdownField: String?
     public var now: Int64
@@ -16,10 +18,11 @@ public struct StatsRequest: Sendable {
     /// nil takes the whole campaign. See `AppDatabase+StatsSince.swift` for what it limits.
     public var since: Int64?
 
-    public init(scaleQuestions: [String], npsQuestion: String?, breakdownField: String? = nil, now: Int64,
-                today: Range<Int64>, since: Int64? = nil) {
+    public init(scaleQuestions: [String], npsQuestion: String?, choiceQuestions: [String] = [], breakdownField: String? = nil,
+                now: Int64, today: Range<Int64>, since: Int64? = nil) {
         self.scaleQuestions = scaleQuestions
         self.npsQuestion = npsQuestion
+        self.choiceQuestions = choiceQuestions
         self.breakdownField = breakdownField
         self.now = now
         self.today = today
@@ -92,6 +95,12 @@ extension AppDatabase {
             tallies.completesByHour[row[0]] = row[1]
         }
         tallies.answers = try answerCounts(db, campaignID: campaignID, questions: request.scaleQuestions)
+        for row in try Row.fetchAll(db, sql: """
+            SELECT questionId, value, n FROM choiceTally
+            WHERE campaignId = ? AND questionId IN (SELECT value FROM json_each(?)) AND n <> 0
+            """, arguments: [campaignID, Self.jsonArray(request.choiceQuestions)]) {
+            tallies.choices[row[0], default: [:]][row[1]] = row[2]
+        }
         if let nps = request.npsQuestion {
             tallies.npsByDay = try Row.fetchAll(db, sql: """
                 SELECT day, value, n FROM scoreTally WHERE campaignId = ? AND questionId = ? AND n <> 0 ORDER BY day, value
@@ -103,7 +112,7 @@ extension AppDatabase {
         }
     }
 
-    /// Calls, active hours, completes, interview seconds and the NPS sum of each agent.
+    /// Calls, active hours, time logged in, completes, interview seconds and the NPS sum of each agent.
     private static func agentWork(_ db: Database, campaignID: String, npsQuestion: String?) throws -> [StatsTallies.AgentWork] {
         var agents: [String: StatsTallies.AgentWork] = [:]
         for row in try Row.fetchAll(db, sql: """
@@ -112,6 +121,12 @@ extension AppDatabase {
             let agent: String = row[0]
             agents[agent, default: .init(agent: agent)].calls = row[1]
             agents[agent, default: .init(agent: agent)].activeHours = row[2]
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT agent, sum(endedAt - startedAt) FROM agentSession WHERE campaignId = ? GROUP BY agent
+            """, arguments: [campaignID]) {
+            let agent: String = row[0]
+            agents[agent, default: .init(agent: agent)].loggedInSeconds = row[1]
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT agent, sum(completes), sum(seconds) FROM interviewTally WHERE campaignId = ? GROUP BY agent

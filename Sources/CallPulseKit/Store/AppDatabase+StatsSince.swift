@@ -5,8 +5,9 @@ import GRDB
 ///
 /// - Cases: the contacts with at least one call started at or after `since`, each counted by its
 ///   status and code as they are now (as `contactTally` counts them).
-/// - Scores, completes and their agents: complete interviews that ended at or after `since`.
-/// - Calls per agent: calls started at or after `since`.
+/// - Scores, choice frequencies, completes and their agents: complete interviews that ended at or after `since`.
+/// - Calls per agent, and their time logged in: calls started at or after `since` (sessions made from
+///   those calls, as `agentSessionSQL` defines them).
 /// - Follow-ups: those created at or after `since` that are still open.
 /// - Leases and today's appointments stay the campaign's (they are about now).
 ///
@@ -49,9 +50,18 @@ extension AppDatabase {
             if question == request.npsQuestion { days[day, default: [:]][value] = count }
         }
         tallies.npsByDay = days.keys.sorted().map { StatsTallies.DayScores(day: $0, distribution: days[$0] ?? [:]) }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT a.questionId, k.value, count(*)
+            FROM interview i JOIN answer a ON a.interviewId = i.id JOIN json_each(\(choiceKeys("a.value"))) k
+            WHERE i.campaignId = ? AND i.status = 'complete' AND i.endedAt >= ?
+              AND a.questionId IN (SELECT value FROM json_each(?))
+            GROUP BY 1, 2
+            """, arguments: [campaignID, since, jsonArray(request.choiceQuestions)]) {
+            tallies.choices[row[0], default: [:]][row[1]] = row[2]
+        }
     }
 
-    /// Calls, active hours, completes, interview seconds and the NPS sum of each agent since `since`.
+    /// Calls, active hours, time logged in, completes, interview seconds and the NPS sum of each agent since `since`.
     private static func agentWork(_ db: Database, campaignID: String, npsQuestion: String?,
                                   since: Int64) throws -> [StatsTallies.AgentWork] {
         var agents: [String: StatsTallies.AgentWork] = [:]
@@ -62,6 +72,13 @@ extension AppDatabase {
             let agent: String = row[0]
             agents[agent, default: .init(agent: agent)].calls = row[1]
             agents[agent, default: .init(agent: agent)].activeHours = row[2]
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT agent, sum(endedAt - startedAt) FROM (\(agentSessionSQL(where: "campaignId = ? AND startedAt >= ?")))
+            GROUP BY agent
+            """, arguments: [campaignID, since]) {
+            let agent: String = row[0]
+            agents[agent, default: .init(agent: agent)].loggedInSeconds = row[1]
         }
         for row in try Row.fetchAll(db, sql: """
             SELECT agent, count(*), sum(endedAt - startedAt) FROM interview

@@ -14,8 +14,11 @@ public struct StatsTallies: Sendable, Equatable {
     public struct AgentWork: Sendable, Equatable {
         public var agent: String
         public var calls = 0
-        /// Clock hours in which the agent made at least one call: the "hours logged" of CPH.
+        /// Clock hours in which the agent made at least one call (kept in the JSON; not CPH's hours).
         public var activeHours = 0
+        /// Seconds logged in: the agent's sessions, first claim to last release, breaks left out
+        /// (`AgentSessions`); CPH divides by this.
+        public var loggedInSeconds = 0
         public var completes = 0
         /// Total seconds of the agent's complete interviews.
         public var interviewSeconds = 0
@@ -48,6 +51,9 @@ public struct StatsTallies: Sendable, Equatable {
     public var completesByHour: [Int64: Int] = [:]
     /// Answers of complete interviews per scale question: value → count.
     public var answers: [String: [Double: Int]] = [:]
+    /// Answers of complete interviews per choice or yes/no question: key → count, where the key is
+    /// an option's code, "true" or "false", and "" the number of answers (see `choiceTally`).
+    public var choices: [String: [String: Int]] = [:]
     /// NPS answers per UTC day of completion, oldest first.
     public var npsByDay: [DayScores] = []
     /// The `--by` breakdown, when asked for.

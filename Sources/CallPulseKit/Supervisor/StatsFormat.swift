@@ -25,6 +25,18 @@ enum StatsFormat {
         value.map { String(format: "%+.1f", $0) } ?? missing
     }
 
+    /// A 95 % interval by its two bounds, e.g. "-57.9 … +5.7"; "–" without one.
+    static func interval(_ low: Double?, _ high: Double?) -> String {
+        guard let low, let high else { return missing }
+        return nps(low) + " … " + nps(high)
+    }
+
+    /// A time in seconds as hours and minutes, `h:mm` (e.g. "0:08", "7:45").
+    static func hours(_ seconds: Int) -> String {
+        let minutes = max(seconds, 0) / 60
+        return String(format: "%d:%02d", minutes / 60, minutes % 60)
+    }
+
     /// A length in seconds as `m:ss`.
     static func duration(_ seconds: Double?) -> String {
         guard let seconds, seconds.isFinite else { return missing }

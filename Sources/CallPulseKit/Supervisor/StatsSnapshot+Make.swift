@@ -11,6 +11,7 @@ extension StatsSnapshot {
             .timeIntervalSince1970 ?? TimeInterval(start + 86_400))
         return StatsRequest(scaleQuestions: script.questions.filter { $0.kind.scaleRange != nil }.map(\.id),
                             npsQuestion: script.questions.first { $0.kind == .nps }?.id,
+                            choiceQuestions: script.questions.filter(ChoiceStats.counts).map(\.id),
                             breakdownField: breakdownField, now: now, today: start..<end, since: since)
     }
 
@@ -24,8 +25,9 @@ extension StatsSnapshot {
         let rates = Rates(e: outcomeRates.e, eMethod: "default", counts: counts, values: outcomeRates.all)
         let agents = tallies.agents.map { work in
             AgentStats(agent: work.agent, calls: work.calls, completes: work.completes, activeHours: work.activeHours,
+                       loggedInSeconds: work.loggedInSeconds,
                        completesPerHour: Productivity.completesPerHour(completes: work.completes,
-                                                                       agentSeconds: work.activeHours * 3600),
+                                                                       agentSeconds: work.loggedInSeconds),
                        meanInterviewSeconds: Productivity.meanInterviewSeconds(totalSeconds: work.interviewSeconds,
                                                                                completes: work.completes),
                        npsMean: work.npsCount > 0 ? work.npsSum / Double(work.npsCount) : nil, npsAnswers: work.npsCount)
@@ -43,7 +45,7 @@ extension StatsSnapshot {
                           })
         return StatsSnapshot(
             campaign: info, generatedAt: request.now, progress: progress, rates: rates,
-            scores: scores(script: script, answers: tallies.answers), agents: agents,
+            scores: scores(script: script, answers: tallies.answers, choices: tallies.choices), agents: agents,
             followUps: FollowUps(open: tallies.followUpsOpen, overdue: tallies.followUpsOverdue), trend: trend,
             breakdown: tallies.groups.map { groups in
                 Breakdown(field: request.breakdownField ?? "", groups: groups.map { group(script: script, $0) })

@@ -2,8 +2,10 @@ import Foundation
 
 extension StatsSnapshot {
     /// The scores of a script's rating-scale questions from their answer counts (value → answers).
-    static func scores(script: InterviewScript, answers: [String: [Double: Int]]) -> Scores {
-        var scores = Scores(basis: "complete interviews", scales: [])
+    static func scores(script: InterviewScript, answers: [String: [Double: Int]],
+                       choices: [String: [String: Int]] = [:]) -> Scores {
+        var scores = Scores(basis: "complete interviews", scales: [],
+                            choices: script.questions.compactMap { ChoiceStats.make($0, counts: choices[$0.id] ?? [:], script: script) })
         for question in script.questions {
             guard let range = question.kind.scaleRange, let good = question.kind.goodDirection else { continue }
             let summary = ScaleSummary(range: range, good: good, counts: points(answers[question.id] ?? [:], in: range))
@@ -37,7 +39,9 @@ extension StatsSnapshot {
                         passives: nps.passives, detractors: nps.detractors, promoterShare: nps.promoterShare,
                         passiveShare: nps.passiveShare, detractorShare: nps.detractorShare,
                         marginOfError: nps.marginOfError, adjustedMarginOfError: nps.adjustedMarginOfError,
-                        shownMarginOfErrorMethod: nps.shownMarginOfError?.method, distribution: distribution)
+                        adjustedScore: nps.adjustedScore, shownMarginOfErrorMethod: nps.shownMarginOfError?.method,
+                        intervalLow: nps.shownInterval?.interval.lowerBound,
+                        intervalHigh: nps.shownInterval?.interval.upperBound, distribution: distribution)
     }
 
     /// The scores of one group of a `--by` breakdown.
@@ -47,6 +51,8 @@ extension StatsSnapshot {
         return GroupStats(value: group.value, n: group.interviews, nps: nps?.score, npsN: nps?.n ?? 0,
                           npsMarginOfError: nps?.shownMarginOfError?.value,
                           npsMarginOfErrorMethod: nps?.shownMarginOfError?.method,
+                          npsIntervalLow: nps?.shownInterval?.interval.lowerBound,
+                          npsIntervalHigh: nps?.shownInterval?.interval.upperBound,
                           cesMean: scores.ces?.mean, csatPercent: scores.csat?.percent)
     }
 }

@@ -11,6 +11,8 @@ extension StatsSnapshot {
         public var csi: CSIStats?
         /// Every rating-scale question of the script (nps, ces, csat, scale), in script order.
         public var scales: [ScaleStats]
+        /// Every choice and yes/no question of the script with how often each answer was given, in script order.
+        public var choices: [ChoiceStats] = []
     }
 
     /// Net Promoter Score with its margin of error.
@@ -24,12 +26,19 @@ extension StatsSnapshot {
         public var promoterShare: Double?
         public var passiveShare: Double?
         public var detractorShare: Double?
-        /// 95 % margin of error in points, Wald.
+        /// 95 % margin of error in points, Wald: the half-width around `score`.
         public var marginOfError: Double?
-        /// 95 % margin of error in points, adjusted Wald (+¾ promoters, +¾ detractors, +3 n).
+        /// 95 % margin of error in points, adjusted Wald (+¾ promoters, +¾ detractors, +3 n): the
+        /// half-width around `adjustedScore`, not around `score`.
         public var adjustedMarginOfError: Double?
+        /// The adjusted NPS the adjusted-Wald interval is centred on: 100 × (promoters − detractors) / (n + 3).
+        public var adjustedScore: Double?
         /// "adjusted-wald" below 100 answers, "wald" from then on: the one the dashboard shows.
         public var shownMarginOfErrorMethod: String?
+        /// The bounds of the 95 % interval `shownMarginOfErrorMethod` names, −100…+100. The adjusted-Wald
+        /// interval is not symmetric around `score`: read these, not `score` ± a margin.
+        public var intervalLow: Double?
+        public var intervalHigh: Double?
         /// Answers of 0, 1, … 10.
         public var distribution: [Int]
 
@@ -99,9 +108,13 @@ extension StatsSnapshot {
         public var n: Int
         public var nps: Double?
         public var npsN: Int
+        /// The half-width of the interval `npsMarginOfErrorMethod` names (around the adjusted NPS for adjusted Wald).
         public var npsMarginOfError: Double?
         /// "wald" or "adjusted-wald".
         public var npsMarginOfErrorMethod: String?
+        /// The bounds of the group's 95 % NPS interval (see `NPSStats.intervalLow`).
+        public var npsIntervalLow: Double?
+        public var npsIntervalHigh: Double?
         public var cesMean: Double?
         public var csatPercent: Double?
     }

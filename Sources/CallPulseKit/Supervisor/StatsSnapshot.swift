@@ -67,8 +67,13 @@ public struct StatsSnapshot: Codable, Sendable, Equatable {
         public var agent: String
         public var calls: Int
         public var completes: Int
-        /// Clock hours with at least one call by the agent (the "hours logged" of CPH).
+        /// Clock hours with at least one call by the agent. Not a measure of time worked (6 calls in
+        /// 8 minutes across a full hour touch 2): kept for older readers; CPH uses `loggedInSeconds`.
         public var activeHours: Int
+        /// Seconds logged in: the agent's sessions from first claim to last release, a gap of more
+        /// than 15 minutes between calls being a break that is left out (`AgentSessions`).
+        public var loggedInSeconds: Int
+        /// Completes ÷ hours logged in (`loggedInSeconds`); left out when no time is logged.
         public var completesPerHour: Double?
         public var meanInterviewSeconds: Double?
         /// Mean of the agent's NPS answers (0–10), to spot an interviewer effect.
@@ -130,20 +135,26 @@ public struct StatsSnapshot: Codable, Sendable, Equatable {
 ///         "scores":    { "basis": "complete interviews",
 ///                        "nps"?:  { "questionId", "n", "score"?, "promoters", "passives", "detractors",
 ///                                   "promoterShare"?, "passiveShare"?, "detractorShare"?, "marginOfError"?,
-///                                   "adjustedMarginOfError"?, "shownMarginOfErrorMethod"?, "distribution": [11] },
+///                                   "adjustedMarginOfError"?, "adjustedScore"?, "shownMarginOfErrorMethod"?,
+///                                   "intervalLow"?, "intervalHigh"?, "distribution": [11] },
 ///                        "ces"?:  { "questionId", "n", "mean"?, "min", "max", "good", "percentAgreeing"? },
 ///                        "csat"?: { "questionId", "n", "percent"?, "mean"? },
 ///                        "csi"?:  { "questionId", "value"?, "formula", "rangeValue"?, "rangeFormula" },
-///                        "scales": [{ "questionId", "kind", "min", "max", "good", "n", "mean"?, "distribution" }] },
-///         "agents":    [{ "agent", "calls", "completes", "activeHours", "completesPerHour"?,
+///                        "scales": [{ "questionId", "kind", "min", "max", "good", "n", "mean"?, "distribution" }],
+///                        "choices": [{ "questionId", "kind" ("choice" or "yesno"), "multiple", "n",
+///                                      "options": [{ "code", "label", "count", "share"? }] }] },
+///         "agents":    [{ "agent", "calls", "completes", "activeHours", "loggedInSeconds", "completesPerHour"?,
 ///                         "meanInterviewSeconds"?, "npsMean"?, "npsAnswers" }],
 ///         "followUps": { "open", "overdue" },
 ///         "trend":     { "hourStarts": [12], "completesPerHour": [12], "completesToday",
 ///                        "npsByDay": [{ "day", "n", "nps"? }] },
 ///         "breakdown"?: { "field", "groups": [{ "value", "n", "nps"?, "npsN", "npsMarginOfError"?,
-///                                               "npsMarginOfErrorMethod"?, "cesMean"?, "csatPercent"? }] } } ] }
+///                                               "npsMarginOfErrorMethod"?, "npsIntervalLow"?, "npsIntervalHigh"?,
+///                                               "cesMean"?, "csatPercent"? }] } } ] }
 ///
-/// `?` marks a key left out when its figure cannot be computed.
+/// `?` marks a key left out when its figure cannot be computed. The NPS 95 % interval is
+/// `intervalLow` … `intervalHigh`; below 100 answers it is the adjusted-Wald one, centred on
+/// `adjustedScore` rather than `score`, so `score` ± `adjustedMarginOfError` is not the interval.
 public struct StatsDocument: Codable, Sendable, Equatable {
     public var generatedAt: Int64
     public var campaigns: [StatsSnapshot]

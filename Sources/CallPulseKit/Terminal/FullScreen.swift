@@ -22,10 +22,11 @@ public enum FullScreen {
         return (Int(size.ws_col), Int(size.ws_row))
     }
 
-    /// Runs the loop: `frame(columns)` returns the text to show for a window that many columns wide.
+    /// Runs the loop: `frame(columns, rows)` returns the text to show for a window of that size
+    /// (lines past `rows` are not drawn, so a frame should fit itself).
     /// Returns normally only if `frame` throws (after restoring the terminal, the error is rethrown);
     /// a signal ends the process with status 128 + signal.
-    public static func run(every period: TimeInterval, frame: (Int) throws -> String) throws -> Never {
+    public static func run(every period: TimeInterval, frame: (Int, Int) throws -> String) throws -> Never {
         installHandlers()
         write("\u{1B}[?1049h\u{1B}[?25l")
         defer { write("\u{1B}[?25h\u{1B}[?1049l") }
@@ -34,7 +35,7 @@ public enum FullScreen {
             if Date() >= next || resized != 0 {
                 resized = 0
                 let (columns, rows) = windowSize()
-                let lines = try frame(columns).split(separator: "\n", omittingEmptySubsequences: false).prefix(rows)
+                let lines = try frame(columns, rows).split(separator: "\n", omittingEmptySubsequences: false).prefix(rows)
                 write("\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\n"))
                 next = Date().addingTimeInterval(period)
             }
