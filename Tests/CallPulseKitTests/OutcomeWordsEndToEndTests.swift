@@ -9,7 +9,7 @@ import Testing
         let dir = try TemporaryDirectory()
         let db = try ConsoleEndToEndTests.setUp(contacts: 4, in: dir)
         // A refusal, a no-answer, a number not in use and a "never call again".
-        let agent = try CallPulseBinary.run(["agent", "c", "--agent", "liisa", "--db", db], stdin: "r\nn\nx\nd\n")
+        let agent = try CallPulseBinary.run(["agent", "c", "--agent", "liisa", "--db", db], stdin: "r\nn\nx\nd\ny\n")
         #expect(agent.status == 0, "\(agent.stderr)")
 
         let show = try CallPulseBinary.run(["campaign", "show", "c", "--db", db])
