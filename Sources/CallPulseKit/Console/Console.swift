@@ -173,7 +173,7 @@ public final class Console {
             try database.closeInterruptedCall(callID: callID, contactID: claimed.contact.id!, holder: holder, code: code)
         }
         output.line("  The call of \(TimeFormat.dateTime(call.startedAt, timeZone: zone(of: claimed.contact, campaign: campaign))) "
-                    + "was left open by a console that stopped; it is closed as AAPOR \(code).")
+                    + "was left open by a console that stopped or lost its lease; it is closed as AAPOR \(code).")
     }
 
     /// Gives the claimed contact back to the queue and says so.
