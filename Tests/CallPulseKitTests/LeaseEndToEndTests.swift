@@ -8,6 +8,22 @@ import Testing
 /// write is refused with a plain message, it goes on to the next contact, and nothing of the
 /// second one's is overwritten.
 @Suite(.serialized) struct LeaseEndToEndTests {
+    /// A console on a terminal renews a short lease while the agent reads the card: a 3 s lease
+    /// is renewed about every second (it was every 20 s, so the contact went to the next agent).
+    @Test func aLiveTerminalConsoleKeepsAShortLease() throws {
+        let dir = try TemporaryDirectory()
+        let db = try ConsoleEndToEndTests.setUp(contacts: 1, in: dir)
+        let liisa = try ConsoleProcess.inTerminal("agent c --agent liisa --lease 3 --db '\(db)'")
+        defer { liisa.kill() }
+        #expect(liisa.waitFor("outcome >"), "\(liisa.transcript)")
+        Thread.sleep(forTimeInterval: 7) // more than twice the lease, the agent reading the card
+        let pekka = try CallPulseBinary.run(["agent", "c", "--agent", "pekka", "--db", db], stdin: "n\n")
+        #expect(pekka.status == 0, "\(pekka.stderr)")
+        #expect(!pekka.stdout.contains("Contact #1"), "\(pekka.stdout)")
+        liisa.send("n")
+        #expect(liisa.waitFor("✓ no answer"), "\(liisa.transcript)")
+    }
+
     @Test func midInterviewTheFirstConsolesAnswerIsRefused() throws {
         let dir = try TemporaryDirectory()
         let db = try ConsoleEndToEndTests.setUp(contacts: 1, in: dir)

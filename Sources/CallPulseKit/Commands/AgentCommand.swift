@@ -41,7 +41,9 @@ public struct AgentCommand: ParsableCommand {
         let output = ConsoleOutput.standard()
         if interactive {
             let history = ProcessInfo.processInfo.environment["HOME"].map { $0 + "/.callpulse_history" }
-            reader = ReadlineReader(historyPath: history)
+            let readline = ReadlineReader(historyPath: history)
+            readline.idleMilliseconds = Int32(clamping: min(20_000, max(500, lease * 1000 / 3)))
+            reader = readline
         } else {
             reader = PlainLineReader(output: output)
         }

@@ -16,7 +16,7 @@ public protocol LineReader: AnyObject {
     var completions: [String] { get set }
     /// Remembers a console command in the history (never an answer: those are personal data).
     func addToHistory(_ line: String)
-    /// Called about every 20 seconds while waiting for the agent, e.g. to renew a lease.
+    /// Called while waiting for the agent (every 20 s, or a third of a shorter lease), e.g. to renew a lease.
     var idle: (() -> Void)? { get set }
 }
 

@@ -6,13 +6,16 @@ import Foundation
 ///
 /// It uses readline's callback interface so a Ctrl-C returns to the console as `.interrupt` (instead
 /// of killing the process), SIGTERM and SIGHUP end the session cleanly, and the wait for a key can
-/// wake up every 20 seconds to renew the agent's lease. The terminal is restored after every line.
+/// wake up every `idleMilliseconds` (20 s unless a short lease asks for less) to renew the agent's lease. The terminal is restored after every line.
 public final class ReadlineReader: LineReader {
     public var completions: [String] {
         get { ReadlineState.candidates }
         set { ReadlineState.candidates = newValue }
     }
     public var idle: (() -> Void)?
+    /// How long the wait for a key lasts before `idle` is called: at most 20 s, and a third of the
+    /// lease when that is shorter, so a short `--lease` never lapses while the agent is at the console.
+    public var idleMilliseconds: Int32 = 20_000
     private let historyPath: String?
 
     /// - Parameter historyPath: where console commands are remembered between sessions.
@@ -51,7 +54,7 @@ public final class ReadlineReader: LineReader {
                 return .interrupt
             }
             var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, 20_000)
+            let ready = poll(&descriptor, 1, idleMilliseconds)
             if ready == 0 {
                 idle?()
                 continue
