@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "callpulse", targets: ["callpulse"]),
         .executable(name: "callpulse-bench", targets: ["callpulse-bench"]),
         .library(name: "CallPulseKit", targets: ["CallPulseKit"]),
+        .library(name: "CallPulseDomain", targets: ["CallPulseDomain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -26,8 +27,13 @@ let package = Package(
             linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]
         ),
         .target(
+            name: "CallPulseDomain",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
             name: "CallPulseKit",
             dependencies: [
+                "CallPulseDomain",
                 "CReadline",
                 "CPhoneNumber",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -40,13 +46,14 @@ let package = Package(
             name: "callpulse-bench",
             dependencies: [
                 "CallPulseKit",
+                "CallPulseDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CallPulseKitTests",
-            dependencies: ["CallPulseKit"],
+            dependencies: ["CallPulseKit", "CallPulseDomain"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import CallPulseKit
 import Foundation
 import GRDB

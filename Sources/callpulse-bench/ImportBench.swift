@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// B1: import a 1,000,000-row dirty call list into a new campaign, beside the Python peer

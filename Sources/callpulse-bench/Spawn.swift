@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// Runs a program and measures it the way `/usr/bin/time -v` does: wall time and peak memory

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// Formula starts a spreadsheet may read outside ASCII.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// A mistyped `--db` is an error for every command that reads or works an existing database;

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// `campaign show` and `export --calls` put words beside the codes a person would otherwise have

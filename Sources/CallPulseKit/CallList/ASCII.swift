@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// The ASCII bytes the CSV code cares about.
 enum ASCII {
     static let nul: UInt8 = 0x00

@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 extension CSVParser {
     /// Builds the Strings for the fields in `spans[0..<spanCount]`, checking each field's size and encoding.
     func makeFields(recordLine: Int) throws -> [String] {

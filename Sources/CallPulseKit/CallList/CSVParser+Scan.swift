@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 extension CSVParser {
     /// Scans one record starting at `position` into `spans[0..<spanCount]`, without moving `position`.
     ///

@@ -1,3 +1,4 @@
+import CallPulseDomain
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// Streams the records of a call-list CSV file, detecting its encoding and delimiter.

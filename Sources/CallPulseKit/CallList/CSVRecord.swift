@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// One record (row) of a call-list file.
 public struct CSVRecord: Sendable, Equatable {
     /// The field values: unquoted fields trimmed of surrounding blanks, quoted fields verbatim.

@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// Guesses a call-list file's encoding and delimiter from its first bytes.
 enum CSVSniffer {
     /// How many leading bytes encoding detection looks at.

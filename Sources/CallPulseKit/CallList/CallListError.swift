@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// A problem with a call-list file, naming the file and, where known, the line.

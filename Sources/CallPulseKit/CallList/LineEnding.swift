@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// How a text file ends its lines: what the import found, and what a file written back for the
 /// same spreadsheet (the rejects file) uses.
 public enum LineEnding: Sendable, Equatable {

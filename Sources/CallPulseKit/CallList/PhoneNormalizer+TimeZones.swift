@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 extension PhoneNormalizer {
     /// The IANA time zone of a region that has exactly one, for calling windows in the
     /// contact's local time: "FI" → "Europe/Helsinki", "AX" → "Europe/Mariehamn".

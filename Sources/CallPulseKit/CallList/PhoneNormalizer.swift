@@ -1,3 +1,4 @@
+import CallPulseDomain
 import CPhoneNumber
 
 /// Parses and validates phone numbers as people type them into call lists, with

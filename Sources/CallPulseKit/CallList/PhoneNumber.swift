@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// A valid phone number, normalized by libphonenumber.
 public struct PhoneNumber: Sendable, Hashable {
     /// The E.164 form used as the key everywhere: "+358401234567".

@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 extension TextEncoding {
     /// `utf8`, whole characters of UTF-8, in this encoding (no byte-order mark is added; a U+FEFF
     /// in `utf8` becomes this encoding's). A character Windows-1252 has no byte for becomes `?`.

@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// The text encoding of a call-list file.
 ///
 /// `CSVReader` detects it when none is given: a byte-order mark wins; otherwise the first

@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// Streams UTF-16 (either byte order) into UTF-8, carrying an odd byte or a high surrogate
 /// across chunk boundaries, so the byte-level CSV parser only ever sees UTF-8.
 struct UTF16Transcoder {

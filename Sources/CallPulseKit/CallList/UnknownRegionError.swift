@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// A region code libphonenumber does not know, given as a call list's default region.

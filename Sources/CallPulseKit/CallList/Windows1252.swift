@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// Windows-1252 → UTF-8 transcoding, byte by byte, without Foundation.
 enum Windows1252 {
     /// Unicode scalars for bytes 0x80–0x9F; 0 marks the five bytes the code page leaves undefined

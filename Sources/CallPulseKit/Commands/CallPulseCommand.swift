@@ -1,3 +1,4 @@
+import CallPulseDomain
 import ArgumentParser
 
 /// The `callpulse` root command: every subcommand hangs off this one.

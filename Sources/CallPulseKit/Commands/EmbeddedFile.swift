@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// A file of the checkout built into the binary as a string literal (see `.ci/embed-demo-files`),

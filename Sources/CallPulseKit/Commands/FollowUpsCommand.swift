@@ -1,3 +1,4 @@
+import CallPulseDomain
 import ArgumentParser
 import Foundation
 

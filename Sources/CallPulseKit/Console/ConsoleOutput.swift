@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// Where the console writes: standard output (unbuffered, so each line shows at once), or a

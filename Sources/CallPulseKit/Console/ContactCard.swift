@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// The contact card an agent reads before dialing: who, the number to dial, language, the

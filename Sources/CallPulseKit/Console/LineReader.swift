@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// What one prompt gave back.
 public enum LineInput: Sendable, Equatable {
     case line(String)

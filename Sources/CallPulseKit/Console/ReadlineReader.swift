@@ -1,3 +1,4 @@
+import CallPulseDomain
 import CReadline
 import Foundation
 

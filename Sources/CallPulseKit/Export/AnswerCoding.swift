@@ -1,3 +1,4 @@
+import CallPulseDomain
 import GRDB
 
 /// How an answer is written in the export, for researchers (the codebook says the same):

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// Why an export could not be made, naming the bad value and where it came from.

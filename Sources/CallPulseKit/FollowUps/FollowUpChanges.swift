@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// What one saved answer did to its interview's follow-ups.
 ///
 /// A follow-up lives and dies with the answers that raised it: an alert that fires opens one; an

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// A follow-up with what the person calling the customer back needs: who and where, and the

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// Why a follow-up could not be resolved, naming the follow-up.

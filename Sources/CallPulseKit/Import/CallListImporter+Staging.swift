@@ -1,3 +1,4 @@
+import CallPulseDomain
 import GRDB
 
 /// An import whose contacts are being written: they are invisible until it is published.

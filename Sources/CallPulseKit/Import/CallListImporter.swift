@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Dispatch
 import Foundation
 import GRDB

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import GRDB
 
 /// Answers "is this number on the do-not-call list?" during an import: from memory when the

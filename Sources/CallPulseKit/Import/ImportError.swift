@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// Why a call list could not be imported at all (nothing was imported).

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// Everything the client report shows, computed and ready to draw (no I/O once made).

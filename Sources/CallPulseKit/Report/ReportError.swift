@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// Why a client report could not be made, naming the bad value.

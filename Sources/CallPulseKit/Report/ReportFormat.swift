@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// How the report writes numbers and dates for people in its language: a decimal comma and a

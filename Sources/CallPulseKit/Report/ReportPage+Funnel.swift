@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 extension ReportPage {
     /// Loaded → attempted → contacted → completed, with counts and % of loaded, and the AAPOR rates
     /// beside it. "Contacted" is the contact rate's numerator: interviews, refusals and other

@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 extension ReportPage {
     /// The most frequent words of detractors and of promoters, and a handful of verbatim quotes.
     func voices() -> Markup {

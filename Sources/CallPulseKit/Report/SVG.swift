@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// Small helpers for the report's inline SVG charts: an `<svg>` element with a `viewBox`, an

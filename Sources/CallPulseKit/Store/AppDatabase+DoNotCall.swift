@@ -1,3 +1,4 @@
+import CallPulseDomain
 import GRDB
 
 /// What a change to the do-not-call list did.

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import GRDB
 
 /// Which of a campaign's interviews or calls an export takes.

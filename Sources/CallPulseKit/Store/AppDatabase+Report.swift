@@ -1,3 +1,4 @@
+import CallPulseDomain
 import GRDB
 
 /// The read queries behind `callpulse report`. They run in the same read transaction as the stats

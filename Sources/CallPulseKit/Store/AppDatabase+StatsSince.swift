@@ -1,3 +1,4 @@
+import CallPulseDomain
 import GRDB
 
 /// Stats limited to a period (`StatsRequest.since`, the client report's `--since`): the same

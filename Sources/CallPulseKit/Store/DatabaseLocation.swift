@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// Where the CallPulse database lives: `--db PATH`, else `$CALLPULSE_DB`, else `./callpulse.sqlite`.

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// The name of the person running the command: the agent default and the actor in the audit trail.

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 import GRDB
 
@@ -12,7 +13,6 @@ public enum StoreError: Error, LocalizedError, Equatable {
     case diskFull(path: String)
     case campaignNotFound(String)
     case campaignExists(String)
-    case invalidCampaignID(String)
     case campaignClosed(String)
     case contactNotFound(Int64)
     case leaseLost(Int64)
@@ -29,8 +29,6 @@ public enum StoreError: Error, LocalizedError, Equatable {
         case let .diskFull(path): "the disk holding '\(path)' is full; nothing was written"
         case let .campaignNotFound(id): "no campaign '\(id)' (see `callpulse campaign list`)"
         case let .campaignExists(id): "a campaign '\(id)' already exists"
-        case let .invalidCampaignID(id):
-            "'\(id)' is not a valid campaign id: use letters, digits, '-', '_' and '.', at most 64 characters, starting with a letter or digit"
         case let .campaignClosed(id): "campaign '\(id)' is closed"
         case let .contactNotFound(id): "no contact #\(id)"
         case let .leaseLost(id): "contact #\(id) is no longer yours: its lease ran out and another agent took it"

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// Errors of `callpulse stats`, naming the bad value.

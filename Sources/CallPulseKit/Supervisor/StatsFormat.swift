@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// How the dashboard writes numbers: fixed decimals, "–" for a figure that cannot be computed.
