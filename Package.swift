@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "callpulse-bench", targets: ["callpulse-bench"]),
         .library(name: "CallPulseKit", targets: ["CallPulseKit"]),
         .library(name: "CallPulseDomain", targets: ["CallPulseDomain"]),
+        .library(name: "CallPulseCallList", targets: ["CallPulseCallList"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -31,11 +32,15 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "CallPulseCallList",
+            dependencies: ["CallPulseDomain", "CPhoneNumber"]
+        ),
+        .target(
             name: "CallPulseKit",
             dependencies: [
                 "CallPulseDomain",
+                "CallPulseCallList",
                 "CReadline",
-                "CPhoneNumber",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
@@ -47,13 +52,14 @@ let package = Package(
             dependencies: [
                 "CallPulseKit",
                 "CallPulseDomain",
+                "CallPulseCallList",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CallPulseKitTests",
-            dependencies: ["CallPulseKit", "CallPulseDomain"],
+            dependencies: ["CallPulseKit", "CallPulseDomain", "CallPulseCallList"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -11,6 +11,7 @@ let package = Package(
         .target(name: "FuzzChecks", dependencies: [
             .product(name: "CallPulseKit", package: "CallPulse"),
             .product(name: "CallPulseDomain", package: "CallPulse"),
+            .product(name: "CallPulseCallList", package: "CallPulse"),
         ]),
         .target(name: "FuzzDriver"),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzChecks", "FuzzDriver"]),

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import CallPulseKit
 import Foundation
 import GRDB

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// B1: import a 1,000,000-row dirty call list into a new campaign, beside the Python peer

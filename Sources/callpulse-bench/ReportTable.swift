@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// The bench's result table: one row per measured figure, CallPulse beside its peer, and the ratio.

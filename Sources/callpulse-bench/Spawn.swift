@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Runs a program and measures it the way `/usr/bin/time -v` does: wall time and peak memory

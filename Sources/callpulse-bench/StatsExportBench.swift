@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// B3 and B4 on one synthetic campaign of 1,000,000 contacts, 750,000 calls, 250,000 complete

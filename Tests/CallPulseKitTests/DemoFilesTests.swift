@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// `callpulse demo` carries its script and call list inside the binary.

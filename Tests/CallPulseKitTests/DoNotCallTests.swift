@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// The do-not-call list: numbers read as the import reads them, files all or nothing, every change audited.

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// The README's promise that an erased number is held nowhere, checked on the raw bytes of the

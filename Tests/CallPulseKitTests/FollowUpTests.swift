@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// Closing the loop: the follow-ups the console's alerts created, listed, resolved and exported.

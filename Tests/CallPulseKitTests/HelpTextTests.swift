@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// Every command's help reads cleanly at 80 columns: prose wraps where the terminal wraps it, not

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// Letters in numbers on the command line and in do-not-call files (issue 12, item 4).

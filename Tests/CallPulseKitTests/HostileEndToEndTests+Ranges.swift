@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// Scripts whose ranges broke stats (issue 12, item 2), through the built binary; `run` serves the other issue-12 extensions.

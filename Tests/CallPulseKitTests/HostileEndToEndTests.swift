@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// Hostile files through the built `callpulse` binary: exit status, the words on stderr, and a

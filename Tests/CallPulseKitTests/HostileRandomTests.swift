@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// The fuzz targets' checks (`FuzzChecks`, shared with Fuzz/) on a few hundred seeded random

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// One hostile script file and the problems `callpulse script check` must print for it.

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// Which leased contact an agent's new console takes back, and how a dead console is recognised.

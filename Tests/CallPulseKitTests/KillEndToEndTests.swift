@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// Consoles killed with SIGKILL at random moments of real interviews: every answer the agent saw

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// `campaign show` and `export --calls` put words beside the codes a person would otherwise have

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// Personal data on disk: files readable by their owner only, and erased data really gone from the bytes.

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// `campaign close ID --purge-pii` on the export fixture (campaign "c": three contacts, two

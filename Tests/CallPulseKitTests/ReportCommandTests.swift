@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// `callpulse report` through the built binary.

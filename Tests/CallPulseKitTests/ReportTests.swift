@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// The client report: well-formed, the same figures as `stats`, hostile text harmless, labels per language.

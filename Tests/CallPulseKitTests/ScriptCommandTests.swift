@@ -1,5 +1,4 @@
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 @Suite struct ScriptCommandTests {

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// `export --out` and `report --out` onto special files, through the built binary: a FIFO and a

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// The text dashboard `stats` and `stats --watch` draw: it fits the window, shows the campaign's

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Testing
-@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// A console whose database stops taking writes mid-interview — held locked by another program,

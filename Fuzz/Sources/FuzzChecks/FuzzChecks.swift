@@ -1,3 +1,4 @@
+@testable import CallPulseCallList
 import Foundation
 @testable import CallPulseDomain
 @testable import CallPulseKit

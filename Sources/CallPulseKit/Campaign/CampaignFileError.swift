@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Why a campaign's script file could not be read when the campaign was created.

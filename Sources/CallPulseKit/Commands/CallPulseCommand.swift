@@ -1,4 +1,3 @@
-import CallPulseDomain
 import ArgumentParser
 
 /// The `callpulse` root command: every subcommand hangs off this one.

@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// Usage lines that fit 80 columns, for `CommandConfiguration(usage:)`.
 ///

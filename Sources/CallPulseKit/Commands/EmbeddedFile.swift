@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// A file of the checkout built into the binary as a string literal (see `.ci/embed-demo-files`),

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import ArgumentParser
 import Foundation
 

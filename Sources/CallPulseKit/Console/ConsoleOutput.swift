@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Where the console writes: standard output (unbuffered, so each line shows at once), or a

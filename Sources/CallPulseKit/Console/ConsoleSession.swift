@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Names one running console, `host:pid:start` (the process's start time in clock ticks since boot,

@@ -1,3 +1,4 @@
+import CallPulseCallList
 import CallPulseDomain
 import Foundation
 

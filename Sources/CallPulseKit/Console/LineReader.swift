@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// What one prompt gave back.
 public enum LineInput: Sendable, Equatable {

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import CReadline
 import Foundation
 

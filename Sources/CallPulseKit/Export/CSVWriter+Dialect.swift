@@ -1,4 +1,4 @@
-import CallPulseDomain
+import CallPulseCallList
 
 extension CSVWriter {
     /// How the file is spelled: delimiter, encoding, byte-order mark, line ends and decimal mark.

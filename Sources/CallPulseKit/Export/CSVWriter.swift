@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Writes CSV for people who open it in a spreadsheet: RFC 4180 quoting and CRLF line ends,

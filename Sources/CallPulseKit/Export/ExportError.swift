@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Why an export could not be made, naming the bad value and where it came from.

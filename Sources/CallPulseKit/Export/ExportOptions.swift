@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// What `callpulse export` writes: which rows, in which dialect, with or without personal data.
 public struct ExportOptions: Sendable {

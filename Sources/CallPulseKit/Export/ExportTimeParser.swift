@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Reads `--since`: `2026-11-23` (midnight) or `2026-11-23 14:05`, in the campaign's time zone.

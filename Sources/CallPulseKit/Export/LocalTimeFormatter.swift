@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Formats instants as `2026-11-23 14:05` in one time zone, fast enough for a row per interview

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Writes a file for someone else to open: created with mode 0600 under a temporary name

@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// What one saved answer did to its interview's follow-ups.
 ///

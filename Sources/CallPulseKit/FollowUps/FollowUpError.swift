@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Why a follow-up could not be resolved, naming the follow-up.

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import GRDB
 
 /// Answers "is this number on the do-not-call list?" during an import: from memory when the

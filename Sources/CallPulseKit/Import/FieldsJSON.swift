@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// Encodes an ordered list of string pairs as a JSON object, fast and in column order.
 ///

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Why a call list could not be imported at all (nothing was imported).

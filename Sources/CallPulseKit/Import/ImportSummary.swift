@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// What an import did: counts by outcome, the file's detected shape, and the first rejected rows.
 public struct ImportSummary: Sendable, Equatable {

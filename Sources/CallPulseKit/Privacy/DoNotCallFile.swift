@@ -1,4 +1,4 @@
-import CallPulseDomain
+import CallPulseCallList
 
 /// A do-not-call list to import: a CSV file whose phone column is found as a call list's is
 /// (`phone`, `puhelin`, `telefon`, … or `phoneColumn`), or a plain list of one number per line

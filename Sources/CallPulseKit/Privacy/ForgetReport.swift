@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// What `callpulse forget` did for one phone number.
 public struct ForgetReport: Sendable, Equatable {

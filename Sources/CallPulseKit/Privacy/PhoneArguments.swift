@@ -1,4 +1,4 @@
-import CallPulseDomain
+import CallPulseCallList
 
 /// Reads phone numbers typed on the command line the way `callpulse import` reads a call list:
 /// libphonenumber, numbers without a country code in the given region, E.164 accepted as is.

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Why a privacy command (forget, purge, do-not-call, audit) could not do what was asked; nothing was changed.

@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// Horizontal bars with a label on the left and the figure written after each bar: the funnel
 /// and the word counts.

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Everything the client report shows, computed and ready to draw (no I/O once made).

@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// A distribution as columns, one per scale point, with each column's count and share written
 /// above it and the point under it; brackets under the axis name groups of points (detractors,

@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// Text made safe for the report's HTML, which is also well-formed XML.
 ///

@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// Builds the report's markup (HTML5 that is also well-formed XML): every text and attribute value
 /// is escaped with `HTMLText.escape`, void elements are self-closed, and only markup this type made

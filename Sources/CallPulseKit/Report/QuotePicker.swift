@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// Picks a handful of verbatim quotes from the open answers it is shown, preferring detractors and
 /// promoters, answers of a readable length and recent interviews.

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Why a client report could not be made, naming the bad value.

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// How the report writes numbers and dates for people in its language: a decimal comma and a

@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 extension ReportPage {
     /// Scores by a contact field, largest group first, each with n and the NPS 95 % interval;

@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 extension ReportPage {
     /// Loaded → attempted → contacted → completed, with counts and % of loaded, and the AAPOR rates

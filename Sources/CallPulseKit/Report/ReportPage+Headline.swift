@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 extension ReportPage {
     /// The key figures as tiles: NPS with its 95 % interval (both bounds) and n, CSAT, CES, CSI, completes, RR1 and COOP1.

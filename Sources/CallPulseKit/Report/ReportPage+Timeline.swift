@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 extension ReportPage {
     /// NPS, CSAT and CES per day or week, each on its whole scale, with n per point, and the same

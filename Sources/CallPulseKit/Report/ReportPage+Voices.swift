@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 extension ReportPage {
     /// The most frequent words of detractors and of promoters, and a handful of verbatim quotes.

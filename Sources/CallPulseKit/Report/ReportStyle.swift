@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// The report's style sheet: system fonts only (nothing fetched), an A4-friendly column, a
 /// colour-blind-safe palette (Okabe–Ito vermillion and blue, with grey; every chart also writes its

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Small helpers for the report's inline SVG charts: an `<svg>` element with a `viewBox`, an

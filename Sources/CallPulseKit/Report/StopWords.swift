@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// Words too common to say anything about what customers meant, in Finnish, Swedish and English:
 /// pronouns and their case forms, forms of "to be", conjunctions, particles and intensifiers.

@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// A customer's own words as the report quotes them: control characters replaced, runs of white
 /// space made one space, anything that looks like an e-mail address or a phone number (seven or

@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// Whose words: the NPS group of the interview an open answer belongs to.
 public enum VoiceGroup: String, CaseIterable, Sendable {

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import GRDB
 
 /// What a change to the do-not-call list did.

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import GRDB
 
 /// Which of a campaign's interviews or calls an export takes.

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import GRDB
 
 /// The read queries behind `callpulse report`. They run in the same read transaction as the stats

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import GRDB
 
 extension AppDatabase {

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import GRDB
 
 /// Stats limited to a period (`StatsRequest.since`, the client report's `--since`): the same

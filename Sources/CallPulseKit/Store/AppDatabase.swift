@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 import GRDB
 

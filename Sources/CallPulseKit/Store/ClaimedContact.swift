@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// A contact an agent holds the lease on, with everything the contact card shows.
 public struct ClaimedContact: Sendable {

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Where the CallPulse database lives: `--db PATH`, else `$CALLPULSE_DB`, else `./callpulse.sqlite`.

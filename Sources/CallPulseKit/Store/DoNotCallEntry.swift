@@ -1,4 +1,3 @@
-import CallPulseDomain
 import GRDB
 
 /// A number on the do-not-call list: no campaign calls it, and imports reject it.

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// The name of the person running the command: the agent default and the actor in the audit trail.

@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// What the client report needs beyond the stats tallies, as `AppDatabase+Report.swift` reads it.
 public struct ReportTallies: Sendable, Equatable {

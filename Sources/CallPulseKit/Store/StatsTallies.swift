@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// The raw counts one stats snapshot is made from, as the SQL in `AppDatabase+Stats.swift` returns
 /// them; `StatsSnapshot.make` turns them into figures. Scores come from complete interviews only.

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// A cross-process queue for writers: an exclusive `flock` on a file beside the database, taken

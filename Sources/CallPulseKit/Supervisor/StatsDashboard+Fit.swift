@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 extension StatsDashboard {
     /// A run of dashboard lines. The rows after the first `kept` may be cut when the window is

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Errors of `callpulse stats`, naming the bad value.

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// How the dashboard writes numbers: fixed decimals, "–" for a figure that cannot be computed.

@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// Bars and sparklines drawn with block characters, for the stats dashboard.
 public enum TextBars {

@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Redraws a frame full-screen every few seconds until Ctrl-C, SIGTERM or SIGHUP (`callpulse stats --watch`).

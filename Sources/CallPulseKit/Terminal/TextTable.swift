@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// Renders rows as left-aligned columns separated by two spaces; the first row is the header.
 /// Cells that look like numbers are right-aligned.

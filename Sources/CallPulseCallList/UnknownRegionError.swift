@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// A region code libphonenumber does not know, given as a call list's default region.

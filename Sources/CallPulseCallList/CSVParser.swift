@@ -1,4 +1,3 @@
-import CallPulseDomain
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,9 +10,9 @@ import Darwin
 /// The buffer holds UTF-8 or Windows-1252 bytes (UTF-16 is transcoded to UTF-8 on the way
 /// in), so the delimiter, quote, CR and LF are always single ASCII bytes that never occur
 /// inside a multi-byte character. Memory stays at about one chunk plus the longest record.
-final class CSVParser {
+package final class CSVParser {
     /// How a finished field's bytes become a String.
-    enum Decoding {
+    package enum Decoding {
         /// UTF-8 from the file: validated, an invalid byte is an error.
         case utf8
         /// Windows-1252 from the file: transcoded; the five undefined bytes are an error.
@@ -23,74 +22,74 @@ final class CSVParser {
     }
 
     /// One field located in the buffer.
-    struct FieldSpan {
-        var start: Int
-        var end: Int
+    package struct FieldSpan {
+        package var start: Int
+        package var end: Int
         /// The field was quoted (so it is never a blank line, even when empty).
-        var quoted: Bool
+        package var quoted: Bool
         /// Doubled quotes inside, or text after the closing quote: assemble in `scratch`.
-        var needsAssembly: Bool
+        package var needsAssembly: Bool
         /// Text after the closing quote (`"abc"def`), kept as a literal like Excel does.
-        var tailStart: Int
-        var tailEnd: Int
+        package var tailStart: Int
+        package var tailEnd: Int
         /// Line breaks between the record's first line and this field's first line.
-        var lineOffset: Int
+        package var lineOffset: Int
     }
 
     /// The outcome of scanning for one record at `position`.
-    enum Step {
+    package enum Step {
         case record(next: Int, lineBreaks: Int)
         case needMore(fieldStart: Int, fieldLineOffset: Int)
     }
 
-    static let defaultChunkSize = 1 << 20
-    static let maxFieldBytes = 1 << 20
-    static let maxRecordBytes = 16 << 20
+    package static let defaultChunkSize = 1 << 20
+    package static let maxFieldBytes = 1 << 20
+    package static let maxRecordBytes = 16 << 20
     /// Excel's column limit: a record with more fields is not a call list (and each field costs
     /// memory: 16 MiB of bare delimiters would otherwise become 16 million of them).
-    static let maxFields = 16_384
+    package static let maxFields = 16_384
 
     /// Bit flags in `classes`.
-    static let stopsUnquoted: UInt8 = 1
-    static let stopsQuoted: UInt8 = 2
-    static let isBlank: UInt8 = 4
+    package static let stopsUnquoted: UInt8 = 1
+    package static let stopsQuoted: UInt8 = 2
+    package static let isBlank: UInt8 = 4
 
-    let path: String
+    package let path: String
     /// How many bytes one read asks for; tests and the fuzzer use tiny chunks to reach every
     /// refill boundary with small inputs.
-    let chunkSize: Int
+    package let chunkSize: Int
     private var fd: Int32
-    var buffer: UnsafeMutablePointer<UInt8>
+    package var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// Start of the next record in `buffer`.
-    var position = 0
+    package var position = 0
     /// End of the valid bytes in `buffer`.
-    var end = 0
+    package var end = 0
     /// The physical line on which the byte at `position` sits.
-    var line = 1
+    package var line = 1
     /// The file has been read to its end (and, for UTF-16, decoded cleanly).
-    var inputExhausted = false
+    package var inputExhausted = false
     /// Raw bytes read from the file so far.
-    private(set) var bytesRead = 0
+    package private(set) var bytesRead = 0
 
-    var delimiter: UInt8 = ASCII.comma
-    var decoding: Decoding = .utf8
+    package var delimiter: UInt8 = ASCII.comma
+    package var decoding: Decoding = .utf8
     private var transcoder: UTF16Transcoder?
     private var rawBuffer: UnsafeMutablePointer<UInt8>?
     /// A UTF-16 decoding problem met after the bytes now in `buffer`.
     private var pendingDecodeError: String?
     /// Per-byte flags: which bytes end a field, which are blanks to trim.
-    let classes: UnsafeMutablePointer<UInt8>
+    package let classes: UnsafeMutablePointer<UInt8>
     /// The fields of the record being scanned: `spanCount` of `spanCapacity` slots are used.
     /// A raw buffer rather than an Array: no uniqueness or exclusivity checks per field.
-    var spans: UnsafeMutablePointer<FieldSpan>
-    var spanCapacity = 64
-    var spanCount = 0
-    var scratch: [UInt8] = []
-    var transcoded: [UInt8] = []
+    package var spans: UnsafeMutablePointer<FieldSpan>
+    package var spanCapacity = 64
+    package var spanCount = 0
+    package var scratch: [UInt8] = []
+    package var transcoded: [UInt8] = []
 
     /// Opens `path` for reading; nothing is read yet. `chunkSize` is at least 8 bytes.
-    init(path: String, chunkSize: Int = CSVParser.defaultChunkSize) throws {
+    package init(path: String, chunkSize: Int = CSVParser.defaultChunkSize) throws {
         self.path = path
         self.chunkSize = max(8, chunkSize)
         fd = open(path, O_RDONLY)
@@ -114,7 +113,7 @@ final class CSVParser {
     }
 
     /// Fills the buffer with at least `count` bytes (fewer only at the end of the file).
-    func readAhead(_ count: Int) throws {
+    package func readAhead(_ count: Int) throws {
         while end < count && !inputExhausted {
             try fillBuffer()
         }
@@ -122,7 +121,7 @@ final class CSVParser {
 
     /// Makes the parser decode the file as `encoding`, skipping `bomLength` bytes, and scan
     /// for `delimiter`. Call once, after `readAhead` and before the first `nextRecord`.
-    func configure(encoding: TextEncoding, bomLength: Int, delimiter: UInt8?) {
+    package func configure(encoding: TextEncoding, bomLength: Int, delimiter: UInt8?) {
         switch encoding {
         case .utf8: decoding = .utf8
         case .windows1252: decoding = .windows1252
@@ -163,7 +162,7 @@ final class CSVParser {
     }
 
     /// The next non-blank record, or nil at the end of the file.
-    func nextRecord() throws -> CSVRecord? {
+    package func nextRecord() throws -> CSVRecord? {
         while true {
             if position == end && inputExhausted { return nil }
             switch try scanRecord() {
@@ -189,12 +188,12 @@ final class CSVParser {
         }
     }
 
-    func error(line: Int?, _ message: String) -> CallListError {
+    package func error(line: Int?, _ message: String) -> CallListError {
         CallListError(file: path, line: line, message: message)
     }
 
     /// The number of line breaks (CRLF, LF or lone CR) in `buffer[from..<to]`.
-    func lineBreaks(from: Int, to: Int) -> Int {
+    package func lineBreaks(from: Int, to: Int) -> Int {
         var count = 0
         var i = from
         while i < to {

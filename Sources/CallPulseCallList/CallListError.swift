@@ -21,6 +21,6 @@ public struct CallListError: Error, LocalizedError, Equatable, Sendable {
 
     /// The message, safe to print: a message may quote the file's own text.
     public var errorDescription: String? {
-        Terminal.sanitize(line.map { "\(file) line \($0): \(message)" } ?? "\(file): \(message)")
+        PrintableText.sanitize(line.map { "\(file) line \($0): \(message)" } ?? "\(file): \(message)")
     }
 }

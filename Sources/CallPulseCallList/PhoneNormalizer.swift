@@ -1,4 +1,3 @@
-import CallPulseDomain
 import CPhoneNumber
 
 /// Parses and validates phone numbers as people type them into call lists, with
@@ -90,7 +89,7 @@ public struct PhoneNormalizer: Sendable {
     /// libphonenumber drops up to two letters and reads three or more as a vanity number
     /// (`1-800-FLOWERS`), so `040 5OO 0113` (letter O for zero) would become another person's
     /// number; a number with letters is refused instead.
-    static func lettersOutsideExtension(_ input: String) -> [Character]? {
+    package static func lettersOutsideExtension(_ input: String) -> [Character]? {
         // Text without digits ('abc') is not a number at all, and control characters (an escape
         // sequence's `[31m`) are not letters typed for digits: libphonenumber refuses both as they are.
         let scalars = input.unicodeScalars

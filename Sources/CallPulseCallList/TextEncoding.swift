@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// The text encoding of a call-list file.
 ///

@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// A valid phone number, normalized by libphonenumber.
 public struct PhoneNumber: Sendable, Hashable {

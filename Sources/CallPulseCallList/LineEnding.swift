@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// How a text file ends its lines: what the import found, and what a file written back for the
 /// same spreadsheet (the rejects file) uses.
@@ -6,7 +5,7 @@ public enum LineEnding: Sendable, Equatable {
     case crlf, lf, cr
 
     /// The ending's characters (ASCII, so also its UTF-8 bytes).
-    var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         switch self {
         case .crlf: [ASCII.cr, ASCII.lf]
         case .lf: [ASCII.lf]
@@ -16,7 +15,7 @@ public enum LineEnding: Sendable, Equatable {
 
     /// The ending of the first line of `bytes`, the start of a file in `encoding` whose byte-order
     /// mark is `bomLength` bytes long; CRLF (RFC 4180's) when no line ends within `bytes`.
-    static func detect(in bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding, bomLength: Int) -> LineEnding {
+    package static func detect(in bytes: UnsafeBufferPointer<UInt8>, encoding: TextEncoding, bomLength: Int) -> LineEnding {
         let width = encoding == .utf16LE || encoding == .utf16BE ? 2 : 1
         func unit(at i: Int) -> UInt16 {
             switch encoding {

@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 extension CSVParser {
     /// Scans one record starting at `position` into `spans[0..<spanCount]`, without moving `position`.
@@ -6,7 +5,7 @@ extension CSVParser {
     /// Returns `.needMore` when the buffer ends before the record does and more input may
     /// come; at the end of the input the last record needs no line break. Throws for an
     /// unterminated quote at the end of the file and for NUL bytes.
-    func scanRecord() throws -> Step {
+    package func scanRecord() throws -> Step {
         let buffer = self.buffer
         let classes = self.classes
         let end = self.end
@@ -134,7 +133,7 @@ extension CSVParser {
         capacity *= 2
     }
 
-    func nulError(line: Int) -> CallListError {
+    package func nulError(line: Int) -> CallListError {
         if decoding == .trustedUTF8 {
             return error(line: line, "a NUL character (is this a binary file?)")
         }

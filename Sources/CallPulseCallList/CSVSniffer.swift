@@ -1,16 +1,16 @@
 import CallPulseDomain
 
 /// Guesses a call-list file's encoding and delimiter from its first bytes.
-enum CSVSniffer {
+package enum CSVSniffer {
     /// How many leading bytes encoding detection looks at.
-    static let sniffLength = 64 * 1024
+    package static let sniffLength = 64 * 1024
 
     /// The encoding of `bytes` (the start of a file) and the length of its byte-order mark.
     ///
     /// A BOM decides; without one, two NUL bytes in the pattern of ASCII text in UTF-16 pick
     /// that byte order; then valid UTF-8 (a character cut off at the end of the window is
     /// allowed) means UTF-8, and anything else Windows-1252.
-    static func detectEncoding(_ bytes: UnsafeBufferPointer<UInt8>, isWholeFile: Bool) -> (TextEncoding, bomLength: Int) {
+    package static func detectEncoding(_ bytes: UnsafeBufferPointer<UInt8>, isWholeFile: Bool) -> (TextEncoding, bomLength: Int) {
         let count = bytes.count
         if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return (.utf8, 3) }
         if count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return (.utf16LE, 2) }
@@ -28,7 +28,7 @@ enum CSVSniffer {
     }
 
     /// The byte-order mark `encoding` may start with, to drop when the caller named the encoding.
-    static func bomLength(of bytes: UnsafeBufferPointer<UInt8>, for encoding: TextEncoding) -> Int {
+    package static func bomLength(of bytes: UnsafeBufferPointer<UInt8>, for encoding: TextEncoding) -> Int {
         let (detected, length) = detectEncoding(UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, 4)]), isWholeFile: false)
         return detected == encoding ? length : 0
     }
@@ -36,7 +36,7 @@ enum CSVSniffer {
     /// The delimiter of the first non-blank line of `bytes` (UTF-8 or an 8-bit encoding):
     /// whichever of comma, semicolon and tab occurs most often outside quotes; ties and
     /// lines with none of them give a comma.
-    static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    package static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var i = 0
         while i < bytes.count, bytes[i] == ASCII.lf || bytes[i] == ASCII.cr || bytes[i] == ASCII.space {
             i += 1

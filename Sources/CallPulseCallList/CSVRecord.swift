@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 /// One record (row) of a call-list file.
 public struct CSVRecord: Sendable, Equatable {

@@ -1,9 +1,8 @@
-import CallPulseDomain
 
 extension TextEncoding {
     /// `utf8`, whole characters of UTF-8, in this encoding (no byte-order mark is added; a U+FEFF
     /// in `utf8` becomes this encoding's). A character Windows-1252 has no byte for becomes `?`.
-    func encode(utf8 bytes: [UInt8]) -> [UInt8] {
+    package func encode(utf8 bytes: [UInt8]) -> [UInt8] {
         switch self {
         case .utf8:
             return bytes

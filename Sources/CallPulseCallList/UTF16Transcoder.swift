@@ -1,26 +1,25 @@
-import CallPulseDomain
 
 /// Streams UTF-16 (either byte order) into UTF-8, carrying an odd byte or a high surrogate
 /// across chunk boundaries, so the byte-level CSV parser only ever sees UTF-8.
-struct UTF16Transcoder {
+package struct UTF16Transcoder {
     /// True for UTF-16BE, false for UTF-16LE.
-    let bigEndian: Bool
+    package let bigEndian: Bool
     private var pendingByte: UInt8?
     private var pendingHighSurrogate: UInt16?
 
-    init(bigEndian: Bool) {
+    package init(bigEndian: Bool) {
         self.bigEndian = bigEndian
     }
 
     /// The most UTF-8 bytes `transcode` can write for `rawCount` input bytes.
-    static func maxOutput(forInput rawCount: Int) -> Int {
+    package static func maxOutput(forInput rawCount: Int) -> Int {
         (rawCount / 2 + 2) * 3
     }
 
     /// Converts `raw` into `output` (which must hold `maxOutput(forInput:)` bytes) and returns
     /// the number of bytes written. Stops at the first unpaired surrogate, returning what was
     /// converted before it together with a description of the bad unit.
-    mutating func transcode(_ raw: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) -> (written: Int, error: String?) {
+    package mutating func transcode(_ raw: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) -> (written: Int, error: String?) {
         var out = 0
         var i = 0
         let count = raw.count
@@ -73,7 +72,7 @@ struct UTF16Transcoder {
 
     /// Describes input left over at the end of the file (an odd byte or a lone high surrogate),
     /// or nil when the input ended cleanly.
-    func leftoverError() -> String? {
+    package func leftoverError() -> String? {
         if pendingByte != nil { return "the UTF-16 text ends in the middle of a character (odd number of bytes)" }
         if let high = pendingHighSurrogate { return describe("unpaired UTF-16 surrogate", high) }
         return nil

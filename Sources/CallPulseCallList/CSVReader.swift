@@ -1,4 +1,3 @@
-import CallPulseDomain
 import Foundation
 
 /// Streams the records of a call-list CSV file, detecting its encoding and delimiter.
@@ -51,7 +50,7 @@ public final class CSVReader {
     /// Opens `path` reading `chunkSize` bytes at a time (at least 8): tests and the fuzzer use tiny
     /// chunks to reach every refill boundary. With both `encoding` and `delimiter` given, nothing
     /// is read ahead for detection.
-    init(path: String, encoding: TextEncoding?, delimiter: UInt8?, chunkSize: Int) throws {
+    package init(path: String, encoding: TextEncoding?, delimiter: UInt8?, chunkSize: Int) throws {
         if let delimiter, ![ASCII.comma, ASCII.semicolon, ASCII.tab].contains(delimiter) {
             throw CallListError(file: path, message: "the delimiter must be a comma, a semicolon or a tab, not '\(Unicode.Scalar(delimiter))'")
         }

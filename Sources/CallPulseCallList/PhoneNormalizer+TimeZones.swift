@@ -1,4 +1,3 @@
-import CallPulseDomain
 
 extension PhoneNormalizer {
     /// The IANA time zone of a region that has exactly one, for calling windows in the
@@ -12,7 +11,7 @@ extension PhoneNormalizer {
     }
 
     /// Regions with a single IANA zone: Europe, plus the common regions further away.
-    static let singleZoneRegions: [String: String] = [
+    package static let singleZoneRegions: [String: String] = [
         // Nordic and Baltic
         "FI": "Europe/Helsinki", "AX": "Europe/Mariehamn", "SE": "Europe/Stockholm",
         "NO": "Europe/Oslo", "SJ": "Arctic/Longyearbyen", "DK": "Europe/Copenhagen",

@@ -2,7 +2,7 @@ import CallPulseDomain
 
 extension CSVParser {
     /// Builds the Strings for the fields in `spans[0..<spanCount]`, checking each field's size and encoding.
-    func makeFields(recordLine: Int) throws -> [String] {
+    package func makeFields(recordLine: Int) throws -> [String] {
         let buffer = self.buffer
         let spans = self.spans
         let count = spanCount
