@@ -1,8 +1,9 @@
 import GRDB
 
 /// Answers "is this number on the do-not-call list?" during an import: from memory when the
-/// list is small (the usual case), through the primary-key index when it is large.
-struct DoNotCallLookup {
+/// list is small (the usual case), through the primary-key index when it is large. Made by
+/// `AppDatabase.makeDoNotCallLookup()` and used by `AppDatabase.stage(_:into:doNotCall:)`.
+public struct DoNotCallLookup: Sendable {
     static let inMemoryLimit = 100_000
     /// The whole list when it is small; nil when numbers are looked up in the database.
     private let numbers: Set<String>?
