@@ -144,7 +144,7 @@ extension BenchCommand {
                 }
                 let start = monotonicSeconds()
                 if case let .claimed(claimed) = try queue.claimNext(now: unixNow()) {
-                    try database.recordCall(contactID: claimed.contact.id!, agent: agent, startedAt: unixNow(),
+                    try database.recordCall(contactID: claimed.contact.id!, holder: queue.holder, startedAt: unixNow(),
                                             result: CallResult(outcome: .noAnswer), now: unixNow())
                 }
                 latencies.append(monotonicSeconds() - start)
@@ -180,7 +180,9 @@ extension BenchCommand {
 private extension ClaimResult {
     /// The first claim opens the connection and warms the caches; it is given back untouched.
     func releasedForWarmUp(_ database: AppDatabase, agent: String) throws -> Self {
-        if case let .claimed(claimed) = self { try database.releaseContact(contactID: claimed.contact.id!, agent: agent) }
+        if case let .claimed(claimed) = self {
+            try database.releaseContact(contactID: claimed.contact.id!, holder: LeaseHolder(agent: agent))
+        }
         return self
     }
 }

@@ -13,7 +13,9 @@ import Testing
     var now: Int64 { fixture.clock.now }
 
     @Test func everyActionLeavesALineWithWhoAndWhen() throws {
-        try db.saveAnswer(interviewID: 2, contactID: 2, questionID: "ces", answer: .answer(.number(4)), agent: "pekka",
+        try db.holdLease(contactID: 2, holder: LeaseHolder(agent: "pekka"), until: now + 120)
+        try db.saveAnswer(interviewID: 2, contactID: 2, questionID: "ces", answer: .answer(.number(4)),
+                          holder: LeaseHolder(agent: "pekka"),
                           alerts: [], leaseUntil: now - 1, now: now + 1)
         try db.setStatus(.paused, campaignID: "c", actor: "maija", at: now + 2)
         try db.setStatus(.active, campaignID: "c", actor: "maija", at: now + 3)

@@ -87,7 +87,7 @@ import Testing
             return
         }
         #expect(first.contact.phone == "+358401111111")
-        try db.releaseContact(contactID: first.contact.id!, agent: "liisa")
+        try db.releaseContact(contactID: first.contact.id!, holder: queue.holder)
         try db.write { try $0.execute(sql: "UPDATE contact SET status = 'done', disposition = '1.1' WHERE id = ?", arguments: [first.contact.id]) }
         let next = try queue.claimNext(now: ConsoleTests.mondayMorning)
         guard case .nothing = next else {

@@ -93,18 +93,19 @@ import Testing
         #expect(try contact(3).leaseAgent == nil)
         // The agent's console can record nothing more for the person.
         let interview = try db.read { try Int64.fetchOne($0, sql: "SELECT id FROM interview WHERE contactId = 3")! }
+        let liisa = LeaseHolder(agent: "liisa")
         #expect(throws: StoreError.contactErased) {
-            try db.saveAnswer(interviewID: interview, contactID: 3, questionID: "ces", answer: .answer(.number(4)), agent: "liisa",
+            try db.saveAnswer(interviewID: interview, contactID: 3, questionID: "ces", answer: .answer(.number(4)), holder: liisa,
                               alerts: [], leaseUntil: now + 120, now: now)
         }
         #expect(throws: StoreError.contactErased) {
-            try db.addNote(contactID: 3, interviewID: interview, agent: "liisa", text: "Pekka sanoi…", now: now)
+            try db.addNote(contactID: 3, interviewID: interview, holder: liisa, text: "Pekka sanoi…", now: now)
         }
         #expect(throws: StoreError.contactErased) {
-            try db.recordCall(contactID: 3, agent: "liisa", startedAt: now, result: CallResult(outcome: .noAnswer), now: now)
+            try db.recordCall(contactID: 3, holder: liisa, startedAt: now, result: CallResult(outcome: .noAnswer), now: now)
         }
         #expect(throws: StoreError.contactErased) {
-            try db.breakOffInterview(interviewID: interview, callID: 1, contactID: 3, agent: "liisa", callbackAt: now + 3600,
+            try db.breakOffInterview(interviewID: interview, callID: 1, contactID: 3, holder: liisa, callbackAt: now + 3600,
                                      answeredShare: 0.5, now: now)
         }
         #expect(try contact(3).status == .done && contact(3).nextCallAt == nil)
@@ -138,9 +139,11 @@ import Testing
 
     @Test func auditLinesThatQuotedTheirWordsAreErased() throws {
         let firing = (0..<3).map { FiredAlert(index: $0, reason: "") } // Aino's three alerts still fire
+        try db.holdLease(contactID: 1, holder: LeaseHolder(agent: "liisa"), until: now + 120)
         try db.saveAnswer(interviewID: 1, contactID: 1, questionID: "nps_reason", answer: .answer(.text("Laskutus, soita Ainolle")),
-                          agent: "liisa", alerts: firing, leaseUntil: now - 1, now: now)
-        try db.saveAnswer(interviewID: 1, contactID: 1, questionID: "nps", answer: .answer(.number(3)), agent: "liisa",
+                          holder: LeaseHolder(agent: "liisa"), alerts: firing, leaseUntil: now - 1, now: now)
+        try db.saveAnswer(interviewID: 1, contactID: 1, questionID: "nps", answer: .answer(.number(3)),
+                          holder: LeaseHolder(agent: "liisa"),
                           alerts: firing, leaseUntil: now - 1, now: now)
         try db.resolveFollowUp(id: 1, by: "maija", note: "Aino kertoi osoitteensa", now: now)
         try db.forget(phone: aino, actor: "dpo", allowCalls: false, force: false, now: now + 60)

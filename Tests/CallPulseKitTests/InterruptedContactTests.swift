@@ -46,19 +46,21 @@ import Testing
     @Test func theOpenCallIsClosedAtItsLastAnswerWithTheInterviewsCode() throws {
         var first = queue("liisa", session: "old")
         guard case .claimed = try first.claimNext(now: Self.now) else { Issue.record("nothing claimed"); return }
-        let (interview, callID) = try store.db.startInterview(contactID: 1, agent: "liisa", language: "fi",
+        let (interview, callID) = try store.db.startInterview(contactID: 1, holder: first.holder, language: "fi",
                                                              callStartedAt: Self.now, now: Self.now + 5)
         try store.db.saveAnswer(interviewID: interview.id!, contactID: 1, questionID: "nps", answer: .answer(.number(9)),
-                                agent: "liisa", alerts: [], leaseUntil: Self.now + 200, now: Self.now + 40)
+                                holder: first.holder, alerts: [], leaseUntil: Self.now + 200, now: Self.now + 40)
         let back = try queue("liisa", session: "new").reclaimInterrupted(now: Self.now + 60, isGone: { _ in true })
         #expect(back?.interruptedCall?.id == callID)
-        try store.db.closeInterruptedCall(callID: callID, contactID: 1, code: "2.12")
+        try store.db.closeInterruptedCall(callID: callID, contactID: 1, holder: LeaseHolder(agent: "liisa", session: "new"),
+                                          code: "2.12")
         let call = try store.db.read { try CallRecord.fetchOne($0, key: callID) }!
         #expect(call.endedAt == Self.now + 40 && call.aapor == "2.12")
         let closed = try store.db.read { try InterviewRecord.fetchOne($0, key: interview.id!) }!
         #expect(closed.status == .brokenOff && closed.disposition == "2.12" && closed.endedAt == Self.now + 40)
         // Closing again changes nothing.
-        try store.db.closeInterruptedCall(callID: callID, contactID: 1, code: "1.2")
+        try store.db.closeInterruptedCall(callID: callID, contactID: 1, holder: LeaseHolder(agent: "liisa", session: "new"),
+                                          code: "1.2")
         #expect(try store.db.read { try CallRecord.fetchOne($0, key: callID) }?.aapor == "2.12")
     }
 

@@ -16,6 +16,12 @@ import Testing
     @Test func forget() throws {
         let bad = try run(["forget", "040 12"])
         #expect(bad.status != 0 && bad.stderr.contains("'040 12' is not a valid phone number for FI"))
+        // The shell splits an unquoted spaced number into words: refused with the quoted form, and
+        // two numbers are never taken as one person.
+        let spaced = try run(["forget", "040", "111", "1111"])
+        #expect(spaced.status != 0 && spaced.stderr.contains("a number written with spaces must be quoted: \"040 111 1111\""))
+        let two = try run(["forget", "+358401111111", "+358402222222"])
+        #expect(two.status != 0 && two.stderr.contains("forget erases one person at a time: give one number, not 2 words"))
         let nobody = try run(["forget", "+358409999999"])
         #expect(nobody.status == 0 && nobody.stdout.contains("No personal data held for +358409999999"))
 

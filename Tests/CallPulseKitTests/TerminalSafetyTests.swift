@@ -14,7 +14,8 @@ enum TerminalSafety {
         text.unicodeScalars.contains { scalar in
             switch scalar.value {
             case 0x0A: false
-            case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
+            case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200B, 0x200E, 0x200F, 0x2028...0x202E, 0x2060...0x2064,
+                 0x2066...0x2069, 0xFEFF, 0xFFF9...0xFFFB: true
             default: false
             }
         }
@@ -169,6 +170,10 @@ enum TerminalSafety {
         ("\u{1B}[2J\u{1B}[H", "?[2J?[H"), ("\u{1B}]0;title\u{07}", "?]0;title?"), ("\u{9B}31m", "?31m"),
         ("\u{202E}gnp.exe", "?gnp.exe"), ("a\u{2066}b\u{2069}\u{200F}", "a?b??"), ("line\u{2028}sep", "line?sep"),
         ("tab\there\r\n", "tab here? "), ("ok äöå 😀", "ok äöå 😀"),
+        // Invisible characters that hide or reorder what is shown: a byte-order mark inside a field,
+        // zero-width space, word joiner, invisible operators, interlinear annotation. ZWJ stays (emoji).
+        ("\u{FEFF}040 123", "?040 123"), ("04\u{200B}0", "04?0"), ("a\u{2060}b\u{2064}", "a?b?"),
+        ("\u{FFF9}x\u{FFFB}", "?x?"), ("👩\u{200D}💻", "👩\u{200D}💻"),
     ])
     func sanitizeReplacesEveryControl(_ raw: String, _ shown: String) {
         #expect(Terminal.sanitize(raw) == shown)

@@ -127,6 +127,15 @@ extension AppDatabase {
         _ = try CallListImporter(database: self).importFile(list, into: campaignID, options: options, now: now)
     }
 
+    /// Gives `holder` the lease on a contact until `until`, as a claim would, for tests that write
+    /// for an agent without claiming through the queue.
+    func holdLease(contactID: Int64, holder: LeaseHolder, until: Int64) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE contact SET leaseAgent = ?, leaseSession = ?, leaseUntil = ? WHERE id = ?",
+                           arguments: [holder.agent, holder.session, until, contactID])
+        }
+    }
+
     /// Runs one non-interactive console session on the lines given, at the clock's time.
     func runTestSession(_ lines: [String], campaignID: String = "c", agent: String = "liisa", clock: TestClock) throws {
         let output = ConsoleOutput.recording()

@@ -24,6 +24,9 @@ public enum PrintableText {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true
         case 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
+        // Invisible: zero-width space, word joiner and invisible operators, a byte-order mark met
+        // inside text, interlinear annotation. Zero-width (non-)joiners stay: emoji and scripts need them.
+        case 0x200B, 0x2060...0x2064, 0xFEFF, 0xFFF9...0xFFFB: true
         default: false
         }
     }

@@ -15,7 +15,10 @@ public struct ForgetCommand: ParsableCommand {
             """)
 
     @OptionGroup public var database: DatabaseOptions
-    @Argument(help: "The person's number: +358401234567, or as written in --region.") public var phone: String
+    /// The words the shell gave: one number, or an unquoted `040 123 4567`, which is refused with
+    /// the quoted form to type (erasing is not a place to guess which words make the number).
+    @Argument(help: ArgumentHelp("The person's number: +358401234567, or as written in --region.", valueName: "phone"))
+    public var phone: [String]
     @Option(help: ArgumentHelp("The region for a number written without a country code (ISO code, e.g. FI, SE).",
                                valueName: "CODE"))
     public var region = "FI"
@@ -26,13 +29,17 @@ public struct ForgetCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        do { _ = try PhoneArguments.normalize([phone], region: region) } catch {
+        do { _ = try PhoneArguments.normalize(phone, region: region) } catch {
             throw ValidationError(error.localizedDescription)
+        }
+        if phone.count > 1 {
+            throw ValidationError("forget erases one person at a time: give one number, not \(phone.count) words "
+                                  + "(a number written with spaces must be quoted: \"040 123 4567\")")
         }
     }
 
     public func run() throws {
-        let number = try PhoneArguments.normalize([phone], region: region)[0]
+        let number = try PhoneArguments.normalize(phone, region: region)[0]
         let db = try database.open()
         let report = try db.forget(phone: number, actor: LoginName.current, allowCalls: allowCalls, force: force, now: unixNow())
         for line in report.lines { print(line) }

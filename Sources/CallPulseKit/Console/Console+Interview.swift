@@ -3,14 +3,17 @@ import Foundation
 
 extension Console {
     /// Runs (or resumes) the interview of an answered call; returns false when the agent wants to stop.
+    /// When the contact's lease passed to another console meanwhile, says so, keeps what the agent
+    /// typed on the screen and goes on to the next contact (the answers saved before stay).
     func interview(_ claimed: ClaimedContact, callStartedAt: Int64) throws -> Bool {
         let contact = claimed.contact
         let contactID = contact.id!
         let language = contact.language.flatMap { script.languages.contains($0) ? $0 : nil } ?? script.languages[0]
         let (record, callID) = try persist("start the interview") {
-            try database.startInterview(contactID: contactID, agent: agent, language: language,
+            try database.startInterview(contactID: contactID, holder: holder, language: language,
                                         callStartedAt: callStartedAt, now: clock())
         }
+        summary.calls += 1
         let interviewID = record.id!
         var state = InterviewState(script: script, language: language, answers: Self.recorded(claimed.answers))
         let values = placeholderValues(contact)
@@ -28,6 +31,21 @@ extension Console {
             }
         }
         var cursor: String?
+        var input = LineInput.endOfInput
+        do {
+            return try ask(from: &cursor, state: &state, run: &run, input: &input, values: values)
+        } catch let error as StoreError {
+            guard case let .leaseLost(contactID, takenBy) = error else { throw error }
+            reportLeaseLost(contactID: contactID, takenBy: takenBy, unsaved: run.unsaved, savedAnswers: run.savedAnswers)
+            return input != .endOfInput
+        }
+    }
+
+    /// Asks the interview's questions until it ends; `input` is the last line read and `run.unsaved`
+    /// what the agent typed that is being saved, for the message when it cannot be.
+    private func ask(from cursor: inout String?, state: inout InterviewState, run: inout InterviewRun,
+                     input: inout LineInput, values: [String: String]) throws -> Bool {
+        let language = state.language
         while true {
             guard let question = cursor.flatMap(script.question(id:)) ?? state.current else {
                 return try finish(&run, state: state, language: language, values: values)
@@ -38,7 +56,9 @@ extension Console {
                 output.line(line)
             }
             reader.completions = InterviewCommand.completionWords + AnswerParser.completions(for: question, language: language)
-            let input = reader.readLine(prompt: "> ")
+            input = reader.readLine(prompt: "> ")
+            run.unsaved = nil
+            run.savedAnswers = state.answers.count // every answer is saved the moment it is entered
             guard case let .line(text) = input else {
                 if askBreakOff(interrupted: input == .interrupt) {
                     try breakOff(&run, state: state, callbackAt: nil)
@@ -46,7 +66,10 @@ extension Console {
                 }
                 continue
             }
-            if let command = InterviewCommand.parse(text) {
+            let command = InterviewCommand.parse(text)
+            let typed = text.trimmingCharacters(in: .whitespaces)
+            run.unsaved = typed.isEmpty ? nil : (command.map { _ in "command" } ?? "answer", typed)
+            if let command {
                 if let end = try perform(command, question: question, state: &state, cursor: &cursor, run: &run) {
                     return end
                 }
@@ -80,6 +103,10 @@ extension Console {
         let zone: TimeZone
         /// The follow-ups opened in this run, by alert index, as the summary lists them.
         var followUps: [Int: String] = [:]
+        /// The line the agent typed (an answer or a command) while it is being saved; nil once it is.
+        var unsaved: (what: String, text: String)?
+        /// The answers saved before the line being saved.
+        var savedAnswers = 0
     }
 
     /// Carries out an in-interview command; returns non-nil when the interview ends here.
@@ -107,7 +134,8 @@ extension Console {
             cursor = nil
         case let .note(text):
             try persist("save the note") {
-                try database.addNote(contactID: run.contactID, interviewID: run.interviewID, agent: agent, text: text, now: clock())
+                try database.addNote(contactID: run.contactID, interviewID: run.interviewID, holder: holder, text: text,
+                                     now: clock())
             }
             output.line("  ✓ note saved")
         case let .callback(text):
@@ -153,7 +181,7 @@ extension Console {
         do {
             changes = try persist("save the answer") {
                 try database.saveAnswer(interviewID: run.interviewID, contactID: run.contactID, questionID: question.id,
-                                        answer: answer, agent: agent, alerts: alerts, leaseUntil: clock() + queue.leaseSeconds,
+                                        answer: answer, holder: holder, alerts: alerts, leaseUntil: clock() + queue.leaseSeconds,
                                         now: clock())
             }
         } catch where !(error is StoreError) {
@@ -161,6 +189,7 @@ extension Console {
             output.line("  ✗ could not save this answer (\(error.localizedDescription)); it was not recorded: answer again")
             return false
         }
+        run.unsaved = nil
         output.line("  ✓ saved " + QuestionPrompt.describe(answer.value, special: answer.special, for: question,
                                                            language: state.language))
         let effective = state.effectiveAnswers
@@ -195,7 +224,8 @@ extension Console {
             return true
         }
         try persist("complete the interview") {
-            try database.completeInterview(interviewID: run.interviewID, callID: run.callID, contactID: run.contactID, now: clock())
+            try database.completeInterview(interviewID: run.interviewID, callID: run.callID, contactID: run.contactID,
+                                           holder: holder, now: clock())
         }
         summary.completes += 1
         output.line("✓ Interview complete (AAPOR 1.1): \(Self.answers(state.answers.count)) saved.")
@@ -207,7 +237,7 @@ extension Console {
     private func end(_ run: inout InterviewRun, state: InterviewState, disposition: String, what: String) throws {
         try persist("end the interview") {
             try database.endInterview(interviewID: run.interviewID, callID: run.callID, contactID: run.contactID,
-                                      disposition: disposition, now: clock())
+                                      holder: holder, disposition: disposition, now: clock())
         }
         let name = ["1.2": "partial", "2.11": "refusal", "2.12": "break-off", "4.70": "not eligible"][disposition] ?? disposition
         output.line("Interview ended (\(what)): case closed as \(name) (AAPOR \(disposition)), "
@@ -228,7 +258,7 @@ extension Console {
         let zone = TimeZone(identifier: campaign.timeZone) ?? .current
         try persist("break off the interview") {
             try database.breakOffInterview(interviewID: run.interviewID, callID: run.callID, contactID: run.contactID,
-                                           agent: agent, callbackAt: callbackAt, answeredShare: state.answeredShare,
+                                           holder: holder, callbackAt: callbackAt, answeredShare: state.answeredShare,
                                            disposition: disposition, now: clock())
         }
         let resume = state.current.map { " It resumes at \($0.id) next time." } ?? ""

@@ -27,6 +27,9 @@ public final class Console {
 
     public internal(set) var summary = Summary()
 
+    /// This console as the holder of the leases it takes: every write for the agent names it.
+    var holder: LeaseHolder { queue.holder }
+
     public init(database: AppDatabase, campaignID: String, agent: String, reader: any LineReader, output: ConsoleOutput,
                 interactive: Bool, session: String = ConsoleSession.current,
                 clock: @escaping @Sendable () -> Int64 = unixNow) throws {
@@ -53,7 +56,7 @@ public final class Console {
         if let interrupted = try persist("take back an interrupted contact", {
             try queue.reclaimInterrupted(now: clock(), isGone: ConsoleSession.isGone)
         }) {
-            output.line("Your interrupted contact #\(interrupted.contact.id ?? 0) comes back first: the console that held it stopped.")
+            output.line("Your interrupted contact #\(interrupted.contact.id ?? 0) comes back first: the console that held it stopped or its lease ran out.")
             guard try handle(interrupted) else { return }
         }
         while true {
@@ -75,19 +78,32 @@ public final class Console {
         }
     }
 
-    /// Works one claimed contact; returns false when the agent wants to stop.
+    /// Works one claimed contact; returns false when the agent wants to stop. When the contact's
+    /// lease passed to another console meanwhile, says so and goes on to the next contact.
     private func handle(_ claimed: ClaimedContact) throws -> Bool {
+        var typed: String?
+        do {
+            return try work(claimed, typed: &typed)
+        } catch let error as StoreError {
+            guard case let .leaseLost(contactID, takenBy) = error else { throw error }
+            reportLeaseLost(contactID: contactID, takenBy: takenBy, unsaved: typed.map { ("outcome", $0) }, savedAnswers: nil)
+            return true
+        }
+    }
+
+    /// The card of one claimed contact; `typed` is the outcome line being saved, for the message
+    /// when it cannot be.
+    private func work(_ claimed: ClaimedContact, typed: inout String?) throws -> Bool {
         let contactID = claimed.contact.id!
         let startedAt = clock()
         try closeInterruptedCall(claimed)
         for line in ContactCard.render(claimed, campaign: campaign, now: startedAt) { output.line(line) }
-        reader.idle = { [database, agent, queue, clock] in
-            _ = try? database.renewLease(contactID: contactID, agent: agent, until: clock() + queue.leaseSeconds)
+        reader.idle = { [database, holder, queue, clock] in
+            _ = try? database.renewLease(contactID: contactID, holder: holder, until: clock() + queue.leaseSeconds)
         }
         defer { reader.idle = nil }
         if claimed.reason == .interrupted, claimed.interruptedCall?.outcome == .answered {
             output.line("The interview of this contact was interrupted; it resumes where it stopped.")
-            summary.calls += 1
             return try interview(claimed, callStartedAt: startedAt)
         }
         OutcomeMenu.lines.forEach(output.line)
@@ -98,6 +114,7 @@ public final class Console {
                 try release(contactID)
                 return false
             }
+            typed = raw.trimmingCharacters(in: .whitespaces)
             let entry = OutcomeEntry.parse(raw)
             if entry != .nothing { reader.addToHistory(raw.trimmingCharacters(in: .whitespaces)) }
             let outcome: CallOutcome
@@ -115,7 +132,6 @@ public final class Console {
                 OutcomeMenu.lines.forEach(output.line)
                 continue
             case .outcome(.answered, _):
-                summary.calls += 1
                 return try interview(claimed, callStartedAt: startedAt)
             case let .outcome(chosen, note):
                 outcome = chosen
@@ -135,12 +151,13 @@ public final class Console {
                 } else {
                     guard let at = askCallbackTime(zone: customerZone) else { continue }
                     result.callbackAt = at
+                    typed = "\(raw.trimmingCharacters(in: .whitespaces)) \(TimeFormat.dateTime(at, timeZone: customerZone))"
                 }
             }
-            summary.calls += 1
             let contact = try persist("save the call") {
-                try database.recordCall(contactID: contactID, agent: agent, startedAt: startedAt, result: result, now: clock())
+                try database.recordCall(contactID: contactID, holder: holder, startedAt: startedAt, result: result, now: clock())
             }
+            summary.calls += 1
             output.line("  ✓ \(outcome.label)" + Self.nextStep(contact, zone: zone(of: contact, campaign: campaign)))
             return true
         }
@@ -154,16 +171,19 @@ public final class Console {
         let share = InterviewState(script: script, language: language, answers: Self.recorded(claimed.answers)).answeredShare
         let code = share >= 0.5 ? "1.2" : "2.12"
         try persist("close the interrupted call") {
-            try database.closeInterruptedCall(callID: callID, contactID: claimed.contact.id!, code: code)
+            try database.closeInterruptedCall(callID: callID, contactID: claimed.contact.id!, holder: holder, code: code)
         }
         output.line("  The call of \(TimeFormat.dateTime(call.startedAt, timeZone: zone(of: claimed.contact, campaign: campaign))) "
-                    + "was left open by a console that stopped; it is closed as AAPOR \(code).")
+                    + "was left open by a console that stopped or lost its lease; it is closed as AAPOR \(code).")
     }
 
     /// Gives the claimed contact back to the queue and says so.
     private func release(_ contactID: Int64) throws {
-        try persist("release the contact") { try database.releaseContact(contactID: contactID, agent: agent) }
-        output.line("Contact released; it goes back to the queue.")
+        if try persist("release the contact", { try database.releaseContact(contactID: contactID, holder: holder) }) {
+            output.line("Contact released; it goes back to the queue.")
+        } else {
+            output.line("Contact #\(contactID) was no longer yours to release: its lease ran out and another agent took it.")
+        }
     }
 
     /// What happens to the contact next, for the line after an outcome.

@@ -33,34 +33,19 @@ extension AppDatabase {
         return ClaimedContact(contact: contact, reason: reason, calls: calls, notes: notes, resumable: resumable, answers: answers)
     }
 
-    /// Extends the agent's lease on a contact; false when the lease was lost (expired and taken).
-    @discardableResult
-    public func renewLease(contactID: Int64, agent: String, until: Int64) throws -> Bool {
-        try writeUnsynced { db in
-            try db.execute(sql: "UPDATE contact SET leaseUntil = ? WHERE id = ? AND leaseAgent = ?",
-                           arguments: [until, contactID, agent])
-            return db.changesCount == 1
-        }
-    }
-
-    /// Gives a claimed contact back to the queue untouched (the agent stopped before calling).
-    public func releaseContact(contactID: Int64, agent: String) throws {
-        try writeUnsynced { db in
-            try db.execute(sql: "UPDATE contact SET leaseAgent = NULL, leaseUntil = NULL WHERE id = ? AND leaseAgent = ?",
-                           arguments: [contactID, agent])
-        }
-    }
-
     /// Records a call that did not become an interview and schedules what comes next: a retry
     /// by the campaign's rules, an appointment, or the end of the case with its AAPOR disposition.
     /// "Never call again" also puts the number on the do-not-call list for every campaign.
     /// Returns the contact as it is afterwards.
     ///
-    /// The next step is worked out from a read snapshot first (the agent holds the contact's lease,
-    /// so nobody else changes it meanwhile); the write transaction then only inserts and updates.
+    /// The next step is worked out from a read snapshot first; the write transaction then checks
+    /// that `holder` still holds the contact's lease (`StoreError.leaseLost` if not: nothing is
+    /// written), so nobody else changed the contact since the snapshot, and only inserts and updates.
     @discardableResult
-    public func recordCall(contactID: Int64, agent: String, startedAt: Int64, result: CallResult, now: Int64) throws -> Contact {
+    public func recordCall(contactID: Int64, holder: LeaseHolder, startedAt: Int64, result: CallResult,
+                           now: Int64) throws -> Contact {
         precondition(result.outcome != .answered, "an answered call starts an interview")
+        let agent = holder.agent
         let (contact, campaign) = try read { db -> (Contact, Campaign) in
             var contact = try Self.contact(db, id: contactID)
             let campaign = try Self.campaignRules(db, id: contact.campaignId)
@@ -85,6 +70,7 @@ extension AppDatabase {
             return (contact, campaign)
         }
         try write { db in
+            try Self.requireLease(db, contactID: contactID, holder: holder)
             var call = CallRecord(contactId: contactID, campaignId: contact.campaignId, agent: agent, startedAt: startedAt,
                                   endedAt: now, outcome: result.outcome, aapor: result.outcome.aaporCode,
                                   note: result.note, callbackAt: result.callbackAt)
@@ -156,10 +142,12 @@ extension AppDatabase {
         return true
     }
 
-    /// Adds a free-text note to a contact (and its interview, when one is running).
-    public func addNote(contactID: Int64, interviewID: Int64?, agent: String, text: String, now: Int64) throws {
+    /// Adds a free-text note to a contact (and its interview, when one is running), while `holder`
+    /// holds its lease (`StoreError.leaseLost` if not).
+    public func addNote(contactID: Int64, interviewID: Int64?, holder: LeaseHolder, text: String, now: Int64) throws {
         try write { db in
-            var note = NoteRecord(contactId: contactID, interviewId: interviewID, agent: agent, createdAt: now, text: text)
+            try Self.requireLease(db, contactID: contactID, holder: holder)
+            var note = NoteRecord(contactId: contactID, interviewId: interviewID, agent: holder.agent, createdAt: now, text: text)
             try note.insert(db)
         }
     }

@@ -5,9 +5,11 @@ extension AppDatabase {
     /// when its contact is claimed again: the call ends at its last saved answer (else when it
     /// started) with `code`, and its interview, still marked active, is broken off with the same
     /// code (1.2 partial, 2.12 break-off), as `/break` would have left it. Resuming the interview
-    /// starts a new call. Nothing happens when the row was closed meanwhile.
-    public func closeInterruptedCall(callID: Int64, contactID: Int64, code: String) throws {
+    /// starts a new call. Nothing happens when the row was closed meanwhile. Only while `holder`
+    /// (the console that took the contact back) holds its lease (`StoreError.leaseLost` if not).
+    public func closeInterruptedCall(callID: Int64, contactID: Int64, holder: LeaseHolder, code: String) throws {
         try write { db in
+            try Self.requireLease(db, contactID: contactID, holder: holder)
             guard let startedAt = try Int64.fetchOne(db, sql: "SELECT startedAt FROM call WHERE id = ? AND endedAt IS NULL",
                                                      arguments: [callID]) else { return }
             let interviewID = try Int64.fetchOne(db, sql: """

@@ -3,11 +3,19 @@ import Foundation
 import GRDB
 
 extension AppDatabase {
-    /// Starts an interview on an answered call, or resumes the contact's broken-off one.
-    /// Records the call as an attempt. Returns the interview and the call's id.
-    public func startInterview(contactID: Int64, agent: String, language: String, callStartedAt: Int64,
+    /// Starts an interview on an answered call, or resumes the contact's broken-off one, while
+    /// `holder` holds the contact's lease (`StoreError.leaseLost` if not). Returns the interview
+    /// and the call's id.
+    ///
+    /// The call is a new call row and counts as one attempt, also when it resumes an interview a
+    /// console that stopped left open: that console's call row was closed with its own code when
+    /// the contact was taken back (`closeInterruptedCall`), so attempts stay equal to the call rows
+    /// (the retry rules, the calls export and AAPOR count calls made).
+    public func startInterview(contactID: Int64, holder: LeaseHolder, language: String, callStartedAt: Int64,
                                now: Int64) throws -> (interview: InterviewRecord, callID: Int64) {
-        try write { db in
+        let agent = holder.agent
+        return try write { db in
+            try Self.requireLease(db, contactID: contactID, holder: holder)
             var contact = try Self.contact(db, id: contactID)
             var call = CallRecord(contactId: contactID, campaignId: contact.campaignId, agent: agent,
                                   startedAt: callStartedAt, endedAt: nil, outcome: .answered, aapor: nil)
@@ -30,11 +38,14 @@ extension AppDatabase {
 
     /// Saves one answer at once, durably, and brings the interview's follow-ups in line with the
     /// answers (`FollowUpChanges`): `alerts` are every alert that fires now. A changed answer keeps
-    /// its earlier value in the audit trail. The agent's lease is renewed.
+    /// its earlier value in the audit trail. Only while `holder` holds the contact's lease
+    /// (`StoreError.leaseLost` if not: nothing is written); the lease is renewed to `leaseUntil`.
     @discardableResult
     public func saveAnswer(interviewID: Int64, contactID: Int64, questionID: String, answer: RecordedAnswer,
-                           agent: String, alerts: [FiredAlert], leaseUntil: Int64, now: Int64) throws -> FollowUpChanges {
-        try write { db in
+                           holder: LeaseHolder, alerts: [FiredAlert], leaseUntil: Int64, now: Int64) throws -> FollowUpChanges {
+        let agent = holder.agent
+        return try write { db in
+            try Self.requireLease(db, contactID: contactID, holder: holder)
             let previous = try AnswerRecord
                 .filter(Column("interviewId") == interviewID && Column("questionId") == questionID).fetchOne(db)
             var record = previous ?? AnswerRecord(interviewId: interviewID, questionId: questionID, agent: agent, answeredAt: now)
@@ -50,10 +61,7 @@ extension AppDatabase {
                                detail: "\(questionID): \(before) → \(after)", at: now)
             }
             try record.save(db)
-            try db.execute(sql: """
-                UPDATE contact SET leaseUntil = ?, leaseAgent = ?
-                WHERE id = ? AND (leaseAgent = ? OR leaseUntil IS NULL OR leaseUntil <= ?)
-                """, arguments: [leaseUntil, agent, contactID, agent, now])
+            try db.execute(sql: "UPDATE contact SET leaseUntil = ? WHERE id = ?", arguments: [leaseUntil, contactID])
             return try Self.syncFollowUps(db, interviewID: interviewID, contactID: contactID, alerts: alerts,
                                           agent: agent, now: now)
         }
@@ -138,9 +146,12 @@ extension AppDatabase {
             """, arguments: [contactID])
     }
 
-    /// Ends an interview as complete (AAPOR 1.1) and finishes the case.
-    public func completeInterview(interviewID: Int64, callID: Int64, contactID: Int64, now: Int64) throws {
+    /// Ends an interview as complete (AAPOR 1.1) and finishes the case, while `holder` holds the
+    /// contact's lease (`StoreError.leaseLost` if not).
+    public func completeInterview(interviewID: Int64, callID: Int64, contactID: Int64, holder: LeaseHolder,
+                                  now: Int64) throws {
         try write { db in
+            try Self.requireLease(db, contactID: contactID, holder: holder)
             try db.execute(sql: "UPDATE interview SET status = 'complete', endedAt = ?, disposition = '1.1' WHERE id = ?",
                            arguments: [now, interviewID])
             try db.execute(sql: "UPDATE call SET endedAt = ?, aapor = '1.1' WHERE id = ?", arguments: [now, callID])
@@ -155,8 +166,11 @@ extension AppDatabase {
     /// Ends an interview and its case with a final disposition other than a complete: a refusal
     /// (2.11), a break-off (2.12) or partial (1.2) — e.g. declined, or a complete without the
     /// answers it needs — or a screen-out (4.70). The interview keeps its answers as broken off.
-    public func endInterview(interviewID: Int64, callID: Int64, contactID: Int64, disposition: String, now: Int64) throws {
+    /// Only while `holder` holds the contact's lease (`StoreError.leaseLost` if not).
+    public func endInterview(interviewID: Int64, callID: Int64, contactID: Int64, holder: LeaseHolder, disposition: String,
+                             now: Int64) throws {
         try write { db in
+            try Self.requireLease(db, contactID: contactID, holder: holder)
             try db.execute(sql: "UPDATE interview SET status = 'brokenOff', endedAt = ?, disposition = ? WHERE id = ?",
                            arguments: [now, disposition, interviewID])
             try db.execute(sql: "UPDATE call SET endedAt = ?, aapor = ? WHERE id = ?", arguments: [now, disposition, callID])
@@ -170,14 +184,16 @@ extension AppDatabase {
 
     /// Breaks an interview off so it can be resumed: at the agreed call-back time, or by the
     /// campaign's retry rules. When attempts ran out the case ends as a partial (1.2, at least half
-    /// answered) or a break-off (2.12).
+    /// answered) or a break-off (2.12). Only while `holder` holds the contact's lease
+    /// (`StoreError.leaseLost` if not).
     ///
     /// - Parameter disposition: the code of the interview and the call when it is not the
     ///   partial or break-off `answeredShare` gives, e.g. 2.21 for an appointment made before
     ///   any question was answered.
-    public func breakOffInterview(interviewID: Int64, callID: Int64, contactID: Int64, agent: String,
+    public func breakOffInterview(interviewID: Int64, callID: Int64, contactID: Int64, holder: LeaseHolder,
                                   callbackAt: Int64?, answeredShare: Double, disposition: String? = nil, now: Int64) throws {
         try write { db in
+            try Self.requireLease(db, contactID: contactID, holder: holder)
             let code = disposition ?? (answeredShare >= 0.5 ? "1.2" : "2.12")
             try db.execute(sql: "UPDATE interview SET status = 'brokenOff', endedAt = ?, disposition = ? WHERE id = ?",
                            arguments: [now, code, interviewID])
@@ -190,7 +206,7 @@ extension AppDatabase {
             if let callbackAt {
                 contact.status = .scheduled
                 contact.nextCallAt = callbackAt
-                contact.appointmentAgent = agent
+                contact.appointmentAgent = holder.agent
             } else {
                 try Self.scheduleRetry(db, contact: &contact, campaign: campaign, outcome: .answered, now: now,
                                        interviewShare: answeredShare)

@@ -17,6 +17,8 @@ public struct ContactQueue: Sendable {
     public var leaseSeconds: Int64 = 120
     /// The console holding the leases this queue takes (see `ConsoleSession`); nil for none known.
     public var session: String?
+    /// Who holds the leases this queue takes: what every write for the agent names (`LeaseHolder`).
+    public var holder: LeaseHolder { LeaseHolder(agent: agent, session: session) }
     /// How long a due appointment waits for the agent who made it before anyone may take it.
     public var appointmentGrace: Int64 = 15 * 60
     /// The campaign's rules and the time zones of its contacts, cached; refreshed every few minutes.
@@ -76,8 +78,8 @@ public struct ContactQueue: Sendable {
                 """, arguments: [campaignID, agent])
             for row in rows {
                 let until: Int64 = row["leaseUntil"]
-                let holder: String? = row["leaseSession"]
-                guard until <= now || (holder != session && isGone(holder)) else { continue }
+                let holding: String? = row["leaseSession"]
+                guard until <= now || (holding != session && isGone(holding)) else { continue }
                 let id: Int64 = row["id"]
                 try db.execute(sql: "UPDATE contact SET leaseUntil = ?, leaseSession = ? WHERE id = ?",
                                arguments: [now + leaseSeconds, session, id])

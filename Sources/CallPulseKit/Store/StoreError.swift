@@ -14,7 +14,9 @@ public enum StoreError: Error, LocalizedError, Equatable {
     case campaignExists(String)
     case campaignClosed(String)
     case contactNotFound(Int64)
-    case leaseLost(Int64)
+    /// A write for an agent whose lease on the contact ran out and passed to another console;
+    /// `takenBy` is the agent holding it now (nil when it was worked and given back since).
+    case leaseLost(contactID: Int64, takenBy: String?)
     case contactErased
 
     public var errorDescription: String? {
@@ -30,7 +32,8 @@ public enum StoreError: Error, LocalizedError, Equatable {
         case let .campaignExists(id): "a campaign '\(id)' already exists"
         case let .campaignClosed(id): "campaign '\(id)' is closed"
         case let .contactNotFound(id): "no contact #\(id)"
-        case let .leaseLost(id): "contact #\(id) is no longer yours: its lease ran out and another agent took it"
+        case let .leaseLost(id, takenBy):
+            "contact #\(id) is no longer yours: your lease on it ran out and \(takenBy.map { "agent \($0)" } ?? "another agent") took it"
         case .contactErased:
             "this person's personal data was erased at their request (callpulse forget): nothing more can be recorded for them"
         }
