@@ -1,6 +1,6 @@
-@testable import CallPulseCallList
 import Foundation
 import Testing
+@testable import CallPulseCallList
 @testable import CallPulseKit
 
 @Suite struct CSVReaderStructureTests {

@@ -1,6 +1,6 @@
-@testable import CallPulseCallList
 import Foundation
 import Testing
+@testable import CallPulseCallList
 @testable import CallPulseKit
 
 /// The path of a committed call-list fixture (see Fixtures/calllists/make_fixtures.py).

@@ -1,5 +1,5 @@
-@testable import CallPulseCallList
 import Foundation
+@testable import CallPulseCallList
 @testable import CallPulseDomain
 @testable import CallPulseKit
 

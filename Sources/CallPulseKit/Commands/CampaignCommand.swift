@@ -1,5 +1,5 @@
-import CallPulseDomain
 import ArgumentParser
+import CallPulseDomain
 import Foundation
 
 /// `callpulse campaign …`: create campaigns and look after them.

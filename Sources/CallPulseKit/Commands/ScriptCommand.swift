@@ -1,5 +1,5 @@
-import CallPulseDomain
 import ArgumentParser
+import CallPulseDomain
 import Foundation
 
 /// `callpulse script …`: work with interview scripts.
