@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "callpulse", targets: ["callpulse"]),
         .executable(name: "callpulse-bench", targets: ["callpulse-bench"]),
         .library(name: "CallPulseKit", targets: ["CallPulseKit"]),
+        .library(name: "CallPulseDomain", targets: ["CallPulseDomain"]),
+        .library(name: "CallPulseCallList", targets: ["CallPulseCallList"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -26,10 +28,19 @@ let package = Package(
             linkerSettings: [.linkedLibrary("phonenumber"), .linkedLibrary("stdc++")]
         ),
         .target(
+            name: "CallPulseDomain",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "CallPulseCallList",
+            dependencies: ["CallPulseDomain", "CPhoneNumber"]
+        ),
+        .target(
             name: "CallPulseKit",
             dependencies: [
+                "CallPulseDomain",
+                "CallPulseCallList",
                 "CReadline",
-                "CPhoneNumber",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
@@ -40,13 +51,15 @@ let package = Package(
             name: "callpulse-bench",
             dependencies: [
                 "CallPulseKit",
+                "CallPulseDomain",
+                "CallPulseCallList",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CallPulseKitTests",
-            dependencies: ["CallPulseKit"],
+            dependencies: ["CallPulseKit", "CallPulseDomain", "CallPulseCallList"],
             resources: [.copy("Fixtures")]
         ),
     ]

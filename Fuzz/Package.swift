@@ -8,7 +8,11 @@ let package = Package(
     name: "CallPulseFuzz",
     dependencies: [.package(name: "CallPulse", path: "..")],
     targets: [
-        .target(name: "FuzzChecks", dependencies: [.product(name: "CallPulseKit", package: "CallPulse")]),
+        .target(name: "FuzzChecks", dependencies: [
+            .product(name: "CallPulseKit", package: "CallPulse"),
+            .product(name: "CallPulseDomain", package: "CallPulse"),
+            .product(name: "CallPulseCallList", package: "CallPulse"),
+        ]),
         .target(name: "FuzzDriver"),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzChecks", "FuzzDriver"]),
         .executableTarget(name: "FuzzCondition", dependencies: ["FuzzChecks", "FuzzDriver"]),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CallPulseCallList
 @testable import CallPulseKit
 
 @Suite struct CSVReaderStructureTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CallPulseCallList
 @testable import CallPulseKit
 
 /// The path of a committed call-list fixture (see Fixtures/calllists/make_fixtures.py).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// Call-back times outside the calling window or more than 60 days ahead are flagged for the agent.

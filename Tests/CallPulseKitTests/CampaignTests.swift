@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 @Suite struct CampaignTests {
@@ -49,7 +50,7 @@ import Testing
 
     @Test(arguments: ["", "-bad", "a b", "ä", String(repeating: "x", count: 65), "x;drop"])
     func invalidCampaignIDsAreRefused(id: String) throws {
-        #expect(throws: StoreError.invalidCampaignID(id)) {
+        #expect(throws: CampaignError.invalidID(id)) {
             try Campaign.make(id: id, scriptFile: Repository.path("Scripts/customer-service-pulse.yaml"), client: "C",
                               title: nil, fields: [], rules: CampaignRules(), now: 0)
         }

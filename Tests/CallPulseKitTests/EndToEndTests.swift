@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// Runs the built `callpulse` binary as a supervisor would, and checks its output and the database.

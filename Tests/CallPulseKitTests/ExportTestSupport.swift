@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+@testable import CallPulseCallList
 @testable import CallPulseKit
 
 /// A campaign filled through the real console: three contacts (one with a formula for a name),

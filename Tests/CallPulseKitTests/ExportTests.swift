@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// `callpulse export` on a campaign filled through the real console.
@@ -107,13 +108,13 @@ import Testing
     @Test func multipleChoicesAreCodesSeparatedBySpaces() throws {
         let value = try AppDatabase.encodeAnswer(.choices(["phone", "email"]))
         let field = try fixture.db.read { db in
-            try DatabaseValue.fetchOne(db, sql: """
+            try String.fetchOne(db, sql: """
                 SELECT CASE WHEN json_type(?) = 'array' THEN (SELECT group_concat(value, ' ') FROM json_each(?)) END
                 """, arguments: [value, value])!
         }
-        #expect(AnswerCoding.field(value: field, special: nil, kind: .choice(options: [], multiple: true)) == .text("phone email"))
-        #expect(AnswerCoding.field(value: DatabaseValue.null, special: "refused", kind: .nps) == .text("REF"))
-        #expect(AnswerCoding.field(value: 3.25.databaseValue, special: nil, kind: .number(min: nil, max: nil)) == .number("3.25"))
+        #expect(AnswerCoding.field(value: .text(field), special: nil, kind: .choice(options: [], multiple: true)) == .text("phone email"))
+        #expect(AnswerCoding.field(value: nil, special: "refused", kind: .nps) == .text("REF"))
+        #expect(AnswerCoding.field(value: .real(3.25), special: nil, kind: .number(min: nil, max: nil)) == .number("3.25"))
     }
 
     @Test func excelModeHasBOMSemicolonsAndNordicLetters() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// `forget PHONE` on the export fixture: Aino (+358401111111, contact #1) completed an interview

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// The big hostile scripts, made at run time: each ends in a clear problem, never a hang or a crash.

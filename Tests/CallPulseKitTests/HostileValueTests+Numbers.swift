@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// A number answer beyond ±10^15 (400 nines read as +infinity) is asked again.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// The pure parts of issue 12: values at the edges of Int64 and Double never trap or allocate.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CallPulseCallList
 @testable import CallPulseKit
 
 /// The rejects file is written in the call list's own dialect, so it opens in the program that made the list.

@@ -1,4 +1,5 @@
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 @Suite struct InterviewAnswerParserTests {

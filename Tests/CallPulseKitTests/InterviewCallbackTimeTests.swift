@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// The clock is fixed at Wednesday 2026-11-25 14:05:30 in Europe/Helsinki.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// What happens inside an interview and the dispositions it leaves, through the built binary with

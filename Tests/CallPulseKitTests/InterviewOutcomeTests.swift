@@ -1,4 +1,5 @@
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// The pure rules of how an interview ends: dispositions, required answers, consent, follow-ups,

@@ -1,4 +1,5 @@
 import Foundation
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// Scripts and helpers shared by the Interview tests.

@@ -1,4 +1,5 @@
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// The line typed at the `outcome >` prompt is read as a whole: a key is a word of its own.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 @Suite struct PlaceholdersTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// Counts in command and console output read right: "1 call", "2 calls", never "1 calls".

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// `forget`, `campaign close --purge-pii`, `dnc` and `audit` through the built binary, on the export fixture.

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// A campaign for report tests, filled through the real console: six contacts with a touchpoint

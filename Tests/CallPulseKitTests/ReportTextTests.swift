@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// The report's pure parts: words, verbatims, escaping, number formats and the time series' period.

@@ -1,4 +1,5 @@
 import Foundation
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// Helpers shared by the script tests.

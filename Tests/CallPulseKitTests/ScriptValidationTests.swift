@@ -1,4 +1,5 @@
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// One invalid script and the problem it must produce.

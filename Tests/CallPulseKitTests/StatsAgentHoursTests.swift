@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// Plays back lines like `ScriptedLineReader`, moving the test clock forward before each one: the

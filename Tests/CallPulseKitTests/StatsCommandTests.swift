@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// `callpulse stats` through the built binary: the JSON document's shape and watch mode off a terminal.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// What must never reach a terminal raw from a data file.

@@ -1,4 +1,5 @@
 import Foundation
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// A fresh temporary directory, removed when the value is dropped by the test.

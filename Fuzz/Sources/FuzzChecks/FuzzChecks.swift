@@ -1,4 +1,6 @@
 import Foundation
+@testable import CallPulseCallList
+@testable import CallPulseDomain
 @testable import CallPulseKit
 
 /// The invariants of CallPulse's readers of hostile input, shared by the libFuzzer harnesses in
@@ -66,7 +68,7 @@ public enum FuzzChecks {
     public static func script(_ bytes: [UInt8]) -> String? {
         let file = "fuzz.yaml"
         do {
-            _ = try InterviewScript.parse(yaml: try ScriptFile.decode(bytes, file: file), file: file)
+            _ = try InterviewScript.parse(yaml: try ScriptText.decode(bytes, file: file), file: file)
             return nil
         } catch let error as ScriptError {
             let lines = bytes.count + 2 // YAML also breaks lines at U+0085, U+2028 and U+2029

@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// The text `campaign show` prints: the campaign, its rules, its contact counts and its script outline.
 public enum CampaignReport {
     public static func render(campaign: Campaign, counts: ContactCounts, script: InterviewScript) -> String {

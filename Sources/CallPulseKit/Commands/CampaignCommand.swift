@@ -1,4 +1,5 @@
 import ArgumentParser
+import CallPulseDomain
 import Foundation
 
 /// `callpulse campaign …`: create campaigns and look after them.

@@ -1,3 +1,4 @@
+
 /// Usage lines that fit 80 columns, for `CommandConfiguration(usage:)`.
 ///
 /// argument-parser prints the usage it generates on one line however long it is, and a terminal

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CallPulseDomain
 import Foundation
 
 /// `callpulse demo`: the bundled customer-service campaign and demo call list, ready to try.

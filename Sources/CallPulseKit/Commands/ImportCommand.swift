@@ -1,4 +1,5 @@
 import ArgumentParser
+import CallPulseCallList
 import Foundation
 
 /// `callpulse import CAMPAIGN FILE.csv`: load a client's call list into a campaign.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CallPulseDomain
 import Foundation
 
 /// `callpulse script …`: work with interview scripts.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CallPulseDomain
 import Foundation
 
 /// `callpulse stats [CAMPAIGN…] [--by FIELD] [--watch [SECONDS]] [--json] [--all-rates]`: live figures.

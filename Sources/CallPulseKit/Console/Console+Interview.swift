@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 extension Console {
@@ -308,8 +309,7 @@ extension Console {
         for record in records {
             if let special = record.special {
                 answers[record.questionId] = .special(special)
-            } else if let json = record.value,
-                      let value = try? JSONDecoder().decode(AnswerValue.self, from: Data(json.utf8)) {
+            } else if let json = record.value, let value = AnswerCodec.decode(json) {
                 answers[record.questionId] = .answer(value)
             }
         }

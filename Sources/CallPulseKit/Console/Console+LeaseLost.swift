@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 extension Console {
     /// Tells the agent plainly that the contact's lease passed to another console while they were
     /// on it (the console was suspended or cut off longer than the lease), what was not saved —

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// The agent's console: takes the next contact, shows its card, records the call's outcome with

@@ -1,3 +1,5 @@
+import CallPulseCallList
+import CallPulseDomain
 import Foundation
 
 /// The contact card an agent reads before dialing: who, the number to dial, language, the

@@ -1,3 +1,4 @@
+
 /// What one prompt gave back.
 public enum LineInput: Sendable, Equatable {
     case line(String)

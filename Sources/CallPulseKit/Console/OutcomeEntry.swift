@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// One line typed at the contact card's `outcome >` prompt, read as a whole so that a word can never
 /// pass for its first letter ("dial later" is not `d`, "no answer" is not `n`).
 ///

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// The one-key outcome menu shown on the contact card.

@@ -127,16 +127,7 @@ enum ReadlineState {
         }
 
     static func installSignalHandlers() {
-        var interrupt = sigaction()
-        interrupt.__sigaction_handler.sa_handler = { _ in ReadlineState.interrupted = 1 }
-        sigemptyset(&interrupt.sa_mask)
-        interrupt.sa_flags = 0
-        sigaction(SIGINT, &interrupt, nil)
-        var terminate = sigaction()
-        terminate.__sigaction_handler.sa_handler = { _ in ReadlineState.terminated = 1 }
-        sigemptyset(&terminate.sa_mask)
-        terminate.sa_flags = 0
-        sigaction(SIGTERM, &terminate, nil)
-        sigaction(SIGHUP, &terminate, nil)
+        Signals.install({ _ in ReadlineState.interrupted = 1 }, for: SIGINT)
+        Signals.install({ _ in ReadlineState.terminated = 1 }, for: SIGTERM, SIGHUP)
     }
 }

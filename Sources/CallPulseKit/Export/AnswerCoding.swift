@@ -1,4 +1,4 @@
-import GRDB
+import CallPulseDomain
 
 /// How an answer is written in the export, for researchers (the codebook says the same):
 /// rating scales and numbers as numbers, yes/no as 1 = yes / 0 = no, a choice as its code
@@ -27,15 +27,16 @@ public enum AnswerCoding {
         }
     }
 
-    /// The field for a stored answer: `value` as `AppDatabase.exportedAnswers` decodes it.
-    static func field(value: DatabaseValue, special: String?, kind: QuestionKind) -> CSVWriter.Field {
-        switch value.storage {
-        case let .int64(number):
+    /// The field for a stored answer: `value` as `AppDatabase.exportInterviews` reads it (nil for
+    /// a special answer or none).
+    static func field(value: ExportedAnswer.Value?, special: String?, kind: QuestionKind) -> CSVWriter.Field {
+        switch value {
+        case let .integer(number)?:
             if case .yesno = kind { return .number(number == 0 ? "0" : "1") }
             return .number(String(number))
-        case let .double(number): return .number(NumberText.format(number))
-        case let .string(text): return .text(text)
-        case .null, .blob: return special.map { .text(code(ofSpecial: $0)) } ?? .empty
+        case let .real(number)?: return .number(NumberText.format(number))
+        case let .text(text)?: return .text(text)
+        case nil: return special.map { .text(code(ofSpecial: $0)) } ?? .empty
         }
     }
 }

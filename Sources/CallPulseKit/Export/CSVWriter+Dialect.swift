@@ -1,3 +1,5 @@
+import CallPulseCallList
+
 extension CSVWriter {
     /// How the file is spelled: delimiter, encoding, byte-order mark, line ends and decimal mark.
     public struct Dialect: Sendable, Equatable {

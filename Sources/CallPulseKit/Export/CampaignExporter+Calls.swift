@@ -1,4 +1,4 @@
-import GRDB
+import CallPulseDomain
 
 extension CampaignExporter {
     /// The call export's header: with `--no-pii` the phone, name and note columns are left out.
@@ -20,28 +20,25 @@ extension CampaignExporter {
         var times = LocalTimeFormatter(timeZone: timeZone)
         var row: [CSVWriter.Field] = []
         row.reserveCapacity(callHeader.count)
-        return try database.read { db in
-            let calls = try AppDatabase.exportedCalls(db, selection, personal: personal)
-            var count = 0
-            while let call = try calls.next() {
-                let started: Int64 = call[2]
-                let ended: Int64? = call[3]
-                row.removeAll(keepingCapacity: true)
-                row.append(.number(String(call[0] as Int64)))
-                row.append(.number(String(call[1] as Int64)))
-                if personal { row += [Self.text(call[8]), Self.text(call[9])] }
-                row.append(.text(times.format(started)))
-                row.append(ended.map { .text(times.format($0)) } ?? .empty)
-                row.append(ended.map { .number(String($0 - started)) } ?? .empty)
-                let outcome: String? = call[5], aapor: String? = call[6]
-                row += [Self.text(call[4]), Self.text(outcome), Self.text(outcome.flatMap(CallOutcome.init(rawValue:))?.label),
-                        Self.text(aapor), Self.text(aapor.flatMap(AAPORCode.meaning))]
-                if personal { row.append(Self.text(call[7])) }
-                try writer.writeRow(row)
-                count += 1
-            }
-            return count
+        var count = 0
+        try database.exportCalls(selection, personal: personal) { call in
+            let started = call.startedAt
+            let ended = call.endedAt
+            row.removeAll(keepingCapacity: true)
+            row.append(.number(String(call.id)))
+            row.append(.number(String(call.contactID)))
+            if personal { row += [Self.text(call.phone), Self.text(call.name)] }
+            row.append(.text(times.format(started)))
+            row.append(ended.map { .text(times.format($0)) } ?? .empty)
+            row.append(ended.map { .number(String($0 - started)) } ?? .empty)
+            let outcome = call.outcome, aapor = call.aapor
+            row += [Self.text(call.agent), Self.text(outcome), Self.text(outcome.flatMap(CallOutcome.init(rawValue:))?.label),
+                    Self.text(aapor), Self.text(aapor.flatMap(AAPORCode.meaning))]
+            if personal { row.append(Self.text(call.note)) }
+            try writer.writeRow(row)
+            count += 1
         }
+        return count
     }
 
     /// A text field, empty for NULL.

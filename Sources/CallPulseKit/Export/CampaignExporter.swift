@@ -1,11 +1,11 @@
+import CallPulseDomain
 import Foundation
-import GRDB
 
 /// Writes a campaign's results for the client: one row per interview, or per call attempt
 /// (the paradata), and the codebook that explains the columns.
 ///
-/// Rows stream from SQLite cursors straight into the `CSVWriter`: memory stays flat whatever
-/// the campaign's size. Times are written as `2026-11-23 14:05` in the campaign's time zone.
+/// Rows stream from the store straight into the `CSVWriter`: memory stays flat whatever the
+/// campaign's size. Times are written as `2026-11-23 14:05` in the campaign's time zone.
 public struct CampaignExporter {
     public let database: AppDatabase
     public let campaign: Campaign
@@ -62,59 +62,36 @@ public struct CampaignExporter {
         let firstQuestion = 2 + personalCount + 6
         var row = [CSVWriter.Field](repeating: .empty, count: interviewHeader.count)
         var times = LocalTimeFormatter(timeZone: timeZone)
-        return try database.read { db in
-            let interviews = try AppDatabase.exportedInterviews(
-                db, selection, contactFields: options.includePersonalData ? campaign.fields : nil)
-            let answers = try AppDatabase.exportedAnswers(db, selection)
-            var pending = try answers.next().map(PendingAnswer.init)
-            var count = 0
-            while let interview = try interviews.next() {
-                let id: Int64 = interview[0]
-                for index in row.indices { row[index] = .empty }
-                row[0] = .number(String(id))
-                row[1] = .number(String(interview[1] as Int64))
-                for index in 0..<personalCount {
-                    row[2 + index] = Self.text(interview[8 + index])
-                }
-                var column = 2 + personalCount
-                let started: Int64 = interview[4]
-                let ended: Int64? = interview[5]
-                row[column] = .text(interview[2])
-                row[column + 1] = .text(interview[3])
-                row[column + 2] = .text(times.format(started))
-                row[column + 3] = ended.map { .text(times.format($0)) } ?? .empty
-                row[column + 4] = ended.map { .number(String($0 - started)) } ?? .empty
-                row[column + 5] = Self.text(interview[6])
-                column = firstQuestion
-                while let answer = pending, answer.interviewID <= id {
-                    if answer.interviewID == id, let index = questionColumn[answer.questionID] {
-                        row[column + index] = AnswerCoding.field(value: answer.value, special: answer.special,
-                                                                 kind: kinds[index])
-                    }
-                    pending = try answers.next().map(PendingAnswer.init)
-                }
-                if options.includePersonalData {
-                    row[row.count - 1] = Self.text(interview[7])
-                }
-                try writer.writeRow(row)
-                count += 1
+        var count = 0
+        let contactFields = options.includePersonalData ? campaign.fields : nil
+        try database.exportInterviews(selection, contactFields: contactFields) { interview in
+            for index in row.indices { row[index] = .empty }
+            row[0] = .number(String(interview.id))
+            row[1] = .number(String(interview.contactID))
+            for (index, value) in interview.personal.prefix(personalCount).enumerated() {
+                row[2 + index] = Self.text(value)
             }
-            return count
+            let column = 2 + personalCount
+            let started = interview.startedAt
+            let ended = interview.endedAt
+            row[column] = .text(interview.agent)
+            row[column + 1] = .text(interview.language)
+            row[column + 2] = .text(times.format(started))
+            row[column + 3] = ended.map { .text(times.format($0)) } ?? .empty
+            row[column + 4] = ended.map { .number(String($0 - started)) } ?? .empty
+            row[column + 5] = Self.text(interview.disposition)
+            for answer in interview.answers {
+                if let index = questionColumn[answer.questionID] {
+                    row[firstQuestion + index] = AnswerCoding.field(value: answer.value, special: answer.special,
+                                                                    kind: kinds[index])
+                }
+            }
+            if options.includePersonalData {
+                row[row.count - 1] = Self.text(interview.notes)
+            }
+            try writer.writeRow(row)
+            count += 1
         }
-    }
-}
-
-/// An answer read ahead from its cursor, waiting for its interview's row.
-private struct PendingAnswer {
-    var interviewID: Int64
-    var questionID: String
-    var value: DatabaseValue
-    var special: String?
-
-    init(_ row: Row) {
-        interviewID = row[0]
-        questionID = row[1]
-        value = row[2]
-        special = row[3]
+        return count
     }
 }

@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// The codebook of an interview export: one row per column of the export, saying its type,
 /// what it means, the question's text in each script language and its value labels
 /// (`1 = very dissatisfied … 5 = very satisfied`, choice codes → labels, the special codes).

@@ -1,3 +1,4 @@
+
 /// What `callpulse export` writes: which rows, in which dialect, with or without personal data.
 public struct ExportOptions: Sendable {
     /// Comma-separated RFC 4180 (the default) or Excel's semicolon dialect with a BOM and decimal comma.

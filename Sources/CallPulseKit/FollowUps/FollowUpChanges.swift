@@ -1,3 +1,4 @@
+
 /// What one saved answer did to its interview's follow-ups.
 ///
 /// A follow-up lives and dies with the answers that raised it: an alert that fires opens one; an

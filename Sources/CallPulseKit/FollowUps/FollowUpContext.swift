@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// What rendering follow-ups needs beyond the rows: each campaign's script and time zone.

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// A follow-up with what the person calling the customer back needs: who and where, and the
@@ -46,7 +47,7 @@ public struct FollowUpDetail: Sendable {
     }
 
     static func value(of answer: AnswerRecord) -> AnswerValue? {
-        answer.value.flatMap { try? JSONDecoder().decode(AnswerValue.self, from: Data($0.utf8)) }
+        answer.value.flatMap(AnswerCodec.decode)
     }
 
     /// An answer for people: `7`, `yes`, `phone email`, the text, or `don't know`.

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// How a call list's header maps onto a contact: which column holds the phone number, the name
@@ -81,11 +82,7 @@ struct CallListColumns: Sendable {
     }
 
     /// The normalized form of a header name.
-    static func normalize(_ raw: String) -> String {
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        text = String(text.map { $0 == " " || $0 == "-" ? "_" : $0 })
-        return text
-    }
+    static func normalize(_ raw: String) -> String { FieldName.normalize(raw) }
 
     /// Every name a script placeholder can use from this file.
     var placeholderNames: Set<String> {

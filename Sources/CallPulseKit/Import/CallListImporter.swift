@@ -1,6 +1,7 @@
+import CallPulseCallList
+import CallPulseDomain
 import Dispatch
 import Foundation
-import GRDB
 
 /// Loads a client's call list into a campaign: all or nothing, streaming, with a report.
 ///
@@ -33,9 +34,6 @@ public struct CallListImporter: Sendable {
     public let database: AppDatabase
 
     public init(database: AppDatabase) { self.database = database }
-
-    /// The page cache during an import, in KiB: most of the memory an import may use.
-    static let importCacheKiB = 48 * 1024
 
     /// Rows parsed together and written in one transaction; their phone numbers are normalized on
     /// all cores at once. A batch holds the database for a few tens of milliseconds.
@@ -78,10 +76,10 @@ public struct CallListImporter: Sendable {
         let rows = RowMapper(columns: columns, languages: script.languages, file: file)
         do {
             try oneImportAtATime(waiting: options.waiting) {
-                try removeAbandonedImports(actor: options.actor, now: now)
+                try database.removeAbandonedImports(actor: options.actor, now: now)
                 let staging = try beginImport(campaign: campaign, file: file, actor: options.actor, now: now)
                 do {
-                    try withImportCache {
+                    try database.withImportCache {
                         try stageRows(staging, reader: reader, rows: rows, normalizer: normalizer, campaign: campaign,
                                       summary: &summary, rejects: rejects)
                     }
@@ -109,7 +107,7 @@ public struct CallListImporter: Sendable {
     /// Writes the file's rows as contacts of the staging import, one batch per transaction.
     private func stageRows(_ staging: StagingImport, reader: CSVReader, rows: RowMapper, normalizer: PhoneNormalizer,
                            campaign: Campaign, summary: inout ImportSummary, rejects: CSVWriter?) throws {
-        let doNotCall = try database.read(DoNotCallLookup.init)
+        let doNotCall = try database.makeDoNotCallLookup()
 
         func reject(_ record: CSVRecord, _ reason: ImportSummary.RejectReason, _ detail: String) throws {
             let item = ImportSummary.Reject(line: record.line, reason: reason, detail: detail)
@@ -129,46 +127,37 @@ public struct CallListImporter: Sendable {
             return batch
         }
 
-        /// Inserts one batch; rejects what cannot be a contact.
-        func insert(_ batch: [CSVRecord], prepared: [PreparedRow], _ db: Database) throws {
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO contact (campaignId, phone, phoneRegion, name, firstName, lastName, language, timeZone,
-                                     fields, status, attempts, importId, importLine)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 0, ?, ?)
-                ON CONFLICT (campaignId, phone) DO NOTHING
-                """)
+        /// Writes one batch in one transaction; rejects, in file order, what cannot be a contact.
+        func stage(_ batch: [CSVRecord], prepared: [PreparedRow]) throws {
+            var contacts: [StagedContact] = []
+            contacts.reserveCapacity(batch.count)
+            for (record, row) in zip(batch, prepared) {
+                guard case let .success(mapped) = row.mapped, case let .valid(number) = row.phone else { continue }
+                contacts.append(StagedContact(
+                    phone: number.e164, region: number.region, name: mapped.name, firstName: mapped.firstName,
+                    lastName: mapped.lastName, language: mapped.language,
+                    timeZone: mapped.timeZone ?? PhoneNormalizer.timeZone(forRegion: number.region),
+                    fieldsJSON: mapped.fieldsJSON, line: record.line))
+            }
+            var outcomes = try database.stage(contacts, into: staging, campaignID: campaign.id, doNotCall: doNotCall)
+                .makeIterator()
             for (record, row) in zip(batch, prepared) {
                 let phone = row.phone
-                let mapped: RowMapper.Mapped
-                switch row.mapped {
-                case let .failure(problem):
+                if case let .failure(problem) = row.mapped {
                     try reject(record, .badRow, problem.message)
                     continue
-                case let .success(value): mapped = value
                 }
                 guard case let .valid(number) = phone else {
                     if case let .invalid(reason) = phone { try reject(record, .invalidNumber, reason) }
                     continue
                 }
-                if try doNotCall.contains(number.e164, db) {
-                    try reject(record, .doNotCall, "number \(number.e164) is on the do-not-call list")
-                    continue
-                }
-                let timeZone = mapped.timeZone ?? PhoneNormalizer.timeZone(forRegion: number.region)
-                try insert.execute(arguments: [
-                    campaign.id, number.e164, number.region, mapped.name, mapped.firstName, mapped.lastName,
-                    mapped.language, timeZone, mapped.fieldsJSON, staging.id, record.line,
-                ])
-                if db.changesCount == 1 {
-                    summary.imported += 1
-                    continue
-                }
-                let row = try Row.fetchOne(db.cachedStatement(sql: """
-                    SELECT importId, importLine FROM contact WHERE campaignId = ? AND phone = ?
-                    """), arguments: [campaign.id, number.e164])
-                if let row, (row["importId"] as Int64?) == staging.id {
-                    try reject(record, .duplicateInFile, "number \(number.e164) is already on line \(row["importLine"] as Int? ?? 0)")
-                } else {
+                guard let outcome = outcomes.next() else { preconditionFailure("the store answers for every contact") }
+                switch outcome {
+                case .staged: summary.imported += 1
+                case .doNotCall: try reject(record, .doNotCall, "number \(number.e164) is on the do-not-call list")
+                case let .duplicateInFile(line):
+                    try reject(record, .duplicateInFile, "number \(number.e164) is already on line \(line)")
+                case .duplicateInCampaign:
                     try reject(record, .duplicateInCampaign, "number \(number.e164) is already in the campaign")
                 }
             }
@@ -183,7 +172,7 @@ public struct CallListImporter: Sendable {
             let nextPreparing = PreparedBatch(next, rows: rows, normalizer: normalizer)
             let prepared = preparing.results()
             summary.rowsRead += batch.count
-            try database.writeUnsynced { db in try insert(batch, prepared: prepared, db) }
+            try stage(batch, prepared: prepared)
             batch = next
             preparing = nextPreparing
         }

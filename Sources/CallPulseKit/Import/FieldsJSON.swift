@@ -1,3 +1,4 @@
+
 /// Encodes an ordered list of string pairs as a JSON object, fast and in column order.
 ///
 /// `JSONEncoder` sorts or scrambles keys and costs far more per row; a call list has a million rows.

@@ -1,3 +1,4 @@
+
 /// What an import did: counts by outcome, the file's detected shape, and the first rejected rows.
 public struct ImportSummary: Sendable, Equatable {
     /// Why a row was not imported.

@@ -1,3 +1,5 @@
+import CallPulseCallList
+import CallPulseDomain
 import Foundation
 
 /// Turns one call-list record into a contact's columns, or says why the row is malformed.

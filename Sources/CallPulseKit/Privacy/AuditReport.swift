@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// The audit trail for the terminal: one line per change, who and when, every value from the

@@ -1,3 +1,5 @@
+import CallPulseCallList
+
 /// A do-not-call list to import: a CSV file whose phone column is found as a call list's is
 /// (`phone`, `puhelin`, `telefon`, … or `phoneColumn`), or a plain list of one number per line
 /// with no header. Encodings and delimiters are detected as for call lists.

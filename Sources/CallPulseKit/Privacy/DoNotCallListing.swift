@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// The do-not-call list for people (a table) and for scripts (JSON).

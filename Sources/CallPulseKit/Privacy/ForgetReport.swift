@@ -1,3 +1,4 @@
+
 /// What `callpulse forget` did for one phone number.
 public struct ForgetReport: Sendable, Equatable {
     /// A contact whose personal data was erased.

@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// What `callpulse campaign close ID --purge-pii` did.
 public struct PurgeReport: Sendable, Equatable {
     public var campaignID: String

@@ -1,3 +1,4 @@
+
 /// What became of the write-ahead log after an erasure: SQLite keeps earlier versions of changed
 /// pages in the `-wal` file beside the database until a checkpoint copies the new ones back.
 public enum WALCheckpoint: Sendable, Equatable {

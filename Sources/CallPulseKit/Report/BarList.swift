@@ -1,3 +1,4 @@
+
 /// Horizontal bars with a label on the left and the figure written after each bar: the funnel
 /// and the word counts.
 struct BarList {

@@ -1,3 +1,4 @@
+
 /// A distribution as columns, one per scale point, with each column's count and share written
 /// above it and the point under it; brackets under the axis name groups of points (detractors,
 /// passives, promoters), so the chart reads without its colours.

@@ -1,3 +1,4 @@
+
 /// Text made safe for the report's HTML, which is also well-formed XML.
 ///
 /// Everything that came from the data (customer words, field values, campaign and client names,

@@ -1,3 +1,4 @@
+
 /// A score over time: one point per day or week on the score's whole scale, each point's value
 /// written above it and its n under the axis. Points with fewer than `smallN` answers are drawn
 /// hollow with the value in brackets: too few answers to read a change from.

@@ -1,3 +1,4 @@
+
 /// One group's NPS with its 95 % interval on the −100…+100 scale, small enough for a table cell: a
 /// dot at the score and a line from the interval's low to its high bound (dashed for small groups).
 /// The adjusted-Wald interval is not centred on the score, so the line is drawn from both bounds.

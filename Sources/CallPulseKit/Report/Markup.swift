@@ -1,3 +1,4 @@
+
 /// Builds the report's markup (HTML5 that is also well-formed XML): every text and attribute value
 /// is escaped with `HTMLText.escape`, void elements are self-closed, and only markup this type made
 /// is ever inserted unescaped (`append(_:)`).

@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 extension ReportLabels {
     var method: String { t("Näin luvut on laskettu", "Så har siffrorna räknats", "How the figures are computed") }
 

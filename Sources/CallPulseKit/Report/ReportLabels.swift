@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// The client report's words in Finnish, Swedish and English.
 struct ReportLabels {
     let language: ReportLanguage

@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 /// The language a client report's labels are written in.
 public enum ReportLanguage: String, CaseIterable, Sendable {
     case fi, sv, en

@@ -1,3 +1,4 @@
+
 extension ReportPage {
     /// Scores by a contact field, largest group first, each with n and the NPS 95 % interval;
     /// groups under `ClientReport.smallGroup` interviews flagged.

@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 extension ReportPage {
     /// NPS 0–10 coloured and bracketed by detractors, passives and promoters; CSAT and CES with
     /// their good end marked; then each choice and yes/no question's answers, one bar an option.

@@ -1,3 +1,4 @@
+
 extension ReportPage {
     /// Loaded → attempted → contacted → completed, with counts and % of loaded, and the AAPOR rates
     /// beside it. "Contacted" is the contact rate's numerator: interviews, refusals and other

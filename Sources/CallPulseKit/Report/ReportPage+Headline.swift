@@ -1,3 +1,4 @@
+
 extension ReportPage {
     /// The key figures as tiles: NPS with its 95 % interval (both bounds) and n, CSAT, CES, CSI, completes, RR1 and COOP1.
     func headline() -> Markup {

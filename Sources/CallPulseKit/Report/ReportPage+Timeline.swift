@@ -1,3 +1,4 @@
+
 extension ReportPage {
     /// NPS, CSAT and CES per day or week, each on its whole scale, with n per point, and the same
     /// figures as a table.

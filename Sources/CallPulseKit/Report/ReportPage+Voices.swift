@@ -1,3 +1,4 @@
+
 extension ReportPage {
     /// The most frequent words of detractors and of promoters, and a handful of verbatim quotes.
     func voices() -> Markup {

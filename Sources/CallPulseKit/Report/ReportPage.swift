@@ -1,3 +1,4 @@
+
 /// Draws a `ClientReport` as one self-contained HTML file: inline CSS and SVG, no scripts, no
 /// fonts, images or anything else fetched, A4-friendly and clean when printed to PDF.
 ///

@@ -1,3 +1,4 @@
+
 /// The report's style sheet: system fonts only (nothing fetched), an A4-friendly column, a
 /// colour-blind-safe palette (Okabe–Ito vermillion and blue, with grey; every chart also writes its
 /// values and groups as text), and print rules that keep sections and tiles whole on a page.

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// NPS, CSAT and CES per day or per ISO week, whichever fits the campaign (see `make`), each point

@@ -1,3 +1,4 @@
+
 /// Words too common to say anything about what customers meant, in Finnish, Swedish and English:
 /// pronouns and their case forms, forms of "to be", conjunctions, particles and intensifiers.
 /// All three lists apply to every answer, as customers mix languages. Words shorter than three

@@ -1,3 +1,4 @@
+
 /// A customer's own words as the report quotes them: control characters replaced, runs of white
 /// space made one space, anything that looks like an e-mail address or a phone number (seven or
 /// more digits) replaced by "…", and cut at a word boundary after `limit` characters.

@@ -1,3 +1,4 @@
+
 /// Whose words: the NPS group of the interview an open answer belongs to.
 public enum VoiceGroup: String, CaseIterable, Sendable {
     case detractors, passives, promoters

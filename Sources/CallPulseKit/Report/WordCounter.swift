@@ -1,3 +1,4 @@
+
 /// Counts the words of open answers: in how many answers each word appears (a word repeated in
 /// one answer counts once, so one talkative customer cannot outweigh the rest).
 ///

@@ -8,8 +8,9 @@ extension AppDatabase {
     ///   Contacts of a staging import are never served (`ContactQueue` stops below
     ///   `firstContactId`), counted (the tally triggers skip them) or shown.
     /// - `callListImport.firstContactId`: the first contact id the import wrote. Imports run one at
-    ///   a time (`ImportLock`) and only imports insert contacts, so a staging import owns every
-    ///   contact from there up; a crashed import's rows are found and removed by the next import.
+    ///   a time (the import gate, `WriteGate.imports`) and only imports insert contacts, so a
+    ///   staging import owns every contact from there up; a crashed import's rows are found and
+    ///   removed by the next import.
     /// - `followup_contact`: removing contacts checks the follow-ups that point at them.
     static func createStagedImports(_ db: Database) throws {
         // The statements of v2's tally triggers (that migration is never edited, so they are spelled out there too).

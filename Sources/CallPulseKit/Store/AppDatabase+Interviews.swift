@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 import GRDB
 
@@ -67,7 +68,7 @@ extension AppDatabase {
     }
 
     static func encodeAnswer(_ value: AnswerValue) throws -> String {
-        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+        try AnswerCodec.encode(value)
     }
 
     /// Opens a follow-up for each alert that fires (recorded closed when the customer did not

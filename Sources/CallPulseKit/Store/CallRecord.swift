@@ -1,3 +1,4 @@
+import CallPulseDomain
 import GRDB
 
 /// One call attempt: who called, when, and what happened (with its AAPOR code).

@@ -1,3 +1,4 @@
+
 /// A contact an agent holds the lease on, with everything the contact card shows.
 public struct ClaimedContact: Sendable {
     /// Why this contact came up now.

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 import GRDB
 

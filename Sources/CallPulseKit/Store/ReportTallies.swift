@@ -1,3 +1,4 @@
+
 /// What the client report needs beyond the stats tallies, as `AppDatabase+Report.swift` reads it.
 public struct ReportTallies: Sendable, Equatable {
     /// One open (text) answer of a complete interview, with that interview's NPS answer.

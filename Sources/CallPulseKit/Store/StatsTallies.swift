@@ -1,3 +1,4 @@
+
 /// The raw counts one stats snapshot is made from, as the SQL in `AppDatabase+Stats.swift` returns
 /// them; `StatsSnapshot.make` turns them into figures. Scores come from complete interviews only.
 public struct StatsTallies: Sendable, Equatable {

@@ -12,7 +12,6 @@ public enum StoreError: Error, LocalizedError, Equatable {
     case diskFull(path: String)
     case campaignNotFound(String)
     case campaignExists(String)
-    case invalidCampaignID(String)
     case campaignClosed(String)
     case contactNotFound(Int64)
     /// A write for an agent whose lease on the contact ran out and passed to another console;
@@ -31,8 +30,6 @@ public enum StoreError: Error, LocalizedError, Equatable {
         case let .diskFull(path): "the disk holding '\(path)' is full; nothing was written"
         case let .campaignNotFound(id): "no campaign '\(id)' (see `callpulse campaign list`)"
         case let .campaignExists(id): "a campaign '\(id)' already exists"
-        case let .invalidCampaignID(id):
-            "'\(id)' is not a valid campaign id: use letters, digits, '-', '_' and '.', at most 64 characters, starting with a letter or digit"
         case let .campaignClosed(id): "campaign '\(id)' is closed"
         case let .contactNotFound(id): "no contact #\(id)"
         case let .leaseLost(id, takenBy):

@@ -78,10 +78,6 @@ final class WriteGate: @unchecked Sendable {
 
     /// A do-nothing SIGUSR2 handler without SA_RESTART, so the signal makes a blocked `flock` return EINTR.
     private static let installWakeSignal: Void = {
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGUSR2, &action, nil)
+        Signals.install({ _ in }, for: SIGUSR2)
     }()
 }

@@ -1,3 +1,4 @@
+
 extension StatsDashboard {
     /// A run of dashboard lines. The rows after the first `kept` may be cut when the window is
     /// short; `cut` says which (and in what order: groups first, agents last).

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// Draws stats snapshots as a text dashboard that fits the terminal's width (80 columns by default).

@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 extension StatsSnapshot {
     /// How often each answer of a choice or yes/no question was given in complete interviews.
     public struct ChoiceStats: Codable, Sendable, Equatable {

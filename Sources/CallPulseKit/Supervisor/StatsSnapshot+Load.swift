@@ -1,7 +1,10 @@
+import CallPulseDomain
 import Foundation
 
 extension StatsSnapshot {
-    /// Computes a campaign's snapshot at `now` from the database, in one read transaction.
+    /// Computes a campaign's snapshot at `now` from the database, in two or three short reads:
+    /// the campaign, its contact fields when `breakdownField` is given, then every tally in one
+    /// read transaction, so the figures agree with each other.
     ///
     /// - Parameters:
     ///   - breakdownField: a contact field to break scores down by; must be one of the campaign's

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 extension StatsSnapshot {

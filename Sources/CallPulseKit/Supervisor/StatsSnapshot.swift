@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// One campaign's live figures at one instant, computed as reference/METRICS.md defines them.

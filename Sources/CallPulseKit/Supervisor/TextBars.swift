@@ -1,3 +1,4 @@
+
 /// Bars and sparklines drawn with block characters, for the stats dashboard.
 public enum TextBars {
     /// Eighths of a cell, from one eighth (▏) to a full block (█).

@@ -46,14 +46,8 @@ public enum FullScreen {
     }
 
     private static func installHandlers() {
-        var stop = sigaction()
-        stop.__sigaction_handler.sa_handler = { FullScreen.stopSignal = $0 }
-        sigemptyset(&stop.sa_mask)
-        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaction(signal, &stop, nil) }
-        var resize = sigaction()
-        resize.__sigaction_handler.sa_handler = { _ in FullScreen.resized = 1 }
-        sigemptyset(&resize.sa_mask)
-        sigaction(SIGWINCH, &resize, nil)
+        Signals.install({ FullScreen.stopSignal = $0 }, for: SIGINT, SIGTERM, SIGHUP)
+        Signals.install({ _ in FullScreen.resized = 1 }, for: SIGWINCH)
     }
 
     private static func write(_ text: String) {

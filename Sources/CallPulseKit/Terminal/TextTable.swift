@@ -1,3 +1,4 @@
+
 /// Renders rows as left-aligned columns separated by two spaces; the first row is the header.
 /// Cells that look like numbers are right-aligned.
 public enum TextTable {
