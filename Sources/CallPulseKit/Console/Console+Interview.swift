@@ -11,6 +11,7 @@ extension Console {
                                         callStartedAt: callStartedAt, now: clock())
         }
         let interviewID = record.id!
+        lastCallID = callID
         var state = InterviewState(script: script, language: language, answers: Self.recorded(claimed.answers))
         let values = placeholderValues(contact)
         var run = InterviewRun(interviewID: interviewID, callID: callID, contactID: contactID,

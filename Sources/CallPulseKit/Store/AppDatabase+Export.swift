@@ -72,7 +72,8 @@ extension AppDatabase {
         let personalColumns: SQL = personal ? ", c.phone, c.name" : ""
         let since: SQL = selection.since.map { "AND k.startedAt >= \($0)" } ?? ""
         let request = SQLRequest<Row>("""
-            SELECT k.id, k.contactId, k.startedAt, k.endedAt, k.agent, k.outcome, k.aapor, k.note \(personalColumns)
+            SELECT k.id, k.contactId, k.startedAt, k.endedAt, k.agent, k.outcome, k.aapor, k.note,
+                   k.dialledAt, k.ringSeconds, k.talkSeconds, k.sipStatus, k.sipReason, k.codedBy \(personalColumns)
             FROM call k JOIN contact c ON c.id = k.contactId
             WHERE k.campaignId = \(selection.campaignID) \(since)
             ORDER BY k.startedAt, k.id
