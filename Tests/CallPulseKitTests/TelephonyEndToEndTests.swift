@@ -55,6 +55,13 @@ struct TelephonyEndToEndTests {
         #expect(lines.count == 3 && lines.dropFirst().allSatisfy { $0.contains("486,Busy Here") }, "\(export.stdout)")
         #expect(lines.dropFirst().map { $0.hasSuffix(",line") || $0.hasSuffix(",agent") } == [true, true], "\(export.stdout)")
         #expect(lines.last?.hasSuffix(",agent") == true)
+        let stats = try CallPulseBinary.run(["stats", "c", "--db", db])
+        #expect(stats.status == 0, "\(stats.stderr)")
+        let line = stats.stdout.split(separator: "\n").first { $0.contains("liisa") && $0.contains("%") }
+        #expect(stats.stdout.contains("DIALLED BY CALLPULSE"), "\(stats.stdout)")
+        #expect(line.map { $0.contains(" 2 ") && $0.contains("50.0 %") } == true, "\(stats.stdout)")
+        let json = try CallPulseBinary.run(["stats", "c", "--json", "--db", db])
+        #expect(json.stdout.contains("\"lineCodedShare\" : 0.5"), "\(json.stdout)")
     }
 
     @Test func nothingWithinTheRingTimeIsNoAnswerAndCallPulseHangsUp() throws {

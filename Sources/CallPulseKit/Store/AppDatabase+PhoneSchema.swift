@@ -11,6 +11,7 @@ extension AppDatabase {
             ALTER TABLE call ADD COLUMN sipStatus INTEGER;
             ALTER TABLE call ADD COLUMN sipReason TEXT;
             ALTER TABLE call ADD COLUMN codedBy TEXT;
+            CREATE INDEX call_dialled ON call(campaignId, agent) WHERE dialledAt IS NOT NULL;
             """)
     }
 
