@@ -126,11 +126,18 @@ struct TelephonyEndToEndTests {
         let first = try ConsoleProcess(Self.agent(db, lab))
         first.send("")
         #expect(first.waitFor("the interview starts"), "\(first.transcript)")
+        first.send("3")
+        #expect(first.waitFor("✓ saved 3"), "\(first.transcript)")
         first.kill()
         #expect(!lab.agentLog.contains("terminate call"))
-        let second = try CallPulseBinary.run(Self.agent(db, lab), stdin: "")
+        let second = try CallPulseBinary.run(Self.agent(db, lab), stdin: "\n")
         #expect(second.status == 0, "\(second.stderr)")
         #expect(lab.agentLog.contains("terminate call"), "the old call is still up: \(lab.agentLog.suffix(400))")
+        // The customer is called again before the interview resumes.
+        let text = second.stdout
+        let dialled = text.range(of: "✓ answered — the interview starts")
+        let resumed = text.range(of: "Resuming the interview")
+        #expect(dialled != nil && resumed != nil && dialled!.lowerBound < resumed!.lowerBound, "\(text)")
     }
 
     @Test func onATerminalTheRingingTimeShowsAndAnyKeyHangsUp() throws {

@@ -90,7 +90,8 @@ public final class Console {
             _ = try? database.renewLease(contactID: contactID, agent: agent, until: clock() + queue.leaseSeconds)
         }
         defer { reader.idle = nil }
-        if claimed.reason == .interrupted, claimed.interruptedCall?.outcome == .answered {
+        // With a phone the old call is gone (hung up on start): the card dials again, then it resumes.
+        if phone == nil, claimed.reason == .interrupted, claimed.interruptedCall?.outcome == .answered {
             output.line("The interview of this contact was interrupted; it resumes where it stopped.")
             summary.calls += 1
             return try interview(claimed, callStartedAt: startedAt)

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Watches the terminal for one key while a call rings, so any key hangs up. On a terminal it
-/// turns off line buffering and echo for that time and restores them after; with piped input it
+/// Watches the terminal for one key while a call rings, so any key hangs up (Ctrl-C too: it is
+/// read as a key then, so the console never dies with a call up). On a terminal it turns off line
+/// buffering, echo and signal keys for that time and restores them after; with piped input it
 /// never reports a key (the pipe's lines are the agent's next answers, not a hang-up).
 final class KeyWatch {
     private var saved = termios()
@@ -11,7 +12,7 @@ final class KeyWatch {
         active = enabled && isatty(STDIN_FILENO) == 1 && tcgetattr(STDIN_FILENO, &saved) == 0
         guard active else { return }
         var raw = saved
-        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
         tcsetattr(STDIN_FILENO, TCSANOW, &raw)
     }
 
