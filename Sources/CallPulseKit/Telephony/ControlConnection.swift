@@ -20,11 +20,11 @@ final class ControlConnection {
         while let entry = info {
             let fd = socket(entry.pointee.ai_family, entry.pointee.ai_socktype, entry.pointee.ai_protocol)
             if fd >= 0 {
-                if connect(fd, entry.pointee.ai_addr, entry.pointee.ai_addrlen) == 0 {
+                lastError = Self.connect(fd, entry.pointee.ai_addr, entry.pointee.ai_addrlen, timeout: 3)
+                if lastError == 0 {
                     descriptor = fd
                     return
                 }
-                lastError = errno
                 close(fd)
             }
             info = entry.pointee.ai_next
@@ -33,6 +33,23 @@ final class ControlConnection {
     }
 
     deinit { if descriptor >= 0 { close(descriptor) } }
+
+    /// Connects within `timeout` seconds (a host that never answers must not hold the console for
+    /// the system's two-minute TCP timeout); returns 0 or the errno.
+    private static func connect(_ fd: Int32, _ address: UnsafeMutablePointer<sockaddr>, _ length: socklen_t,
+                                timeout: Int32) -> Int32 {
+        let flags = fcntl(fd, F_GETFL)
+        _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
+        defer { _ = fcntl(fd, F_SETFL, flags) }
+        if Glibc.connect(fd, address, length) == 0 { return 0 }
+        guard errno == EINPROGRESS else { return errno }
+        var poller = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        guard poll(&poller, 1, timeout * 1000) > 0 else { return ETIMEDOUT }
+        var error: Int32 = 0
+        var size = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &size) == 0 else { return errno }
+        return error
+    }
 
     func send(_ data: Data) throws {
         try checkOpen()

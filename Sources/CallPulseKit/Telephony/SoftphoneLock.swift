@@ -7,7 +7,7 @@ final class SoftphoneLock {
 
     init(address: PhoneAddress) throws {
         let safe = address.description.map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "-" }
-        let path = NSTemporaryDirectory() + "/callpulse-softphone-\(String(safe)).lock"
+        let path = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("callpulse-softphone-\(String(safe)).lock").path
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw TelephonyError.unreachable(address.description, reason: "cannot open the lock file \(path): \(String(cString: strerror(errno)))")
