@@ -4,9 +4,9 @@ import Foundation
 /// (`{"command":"dial","params":"sip:…","token":"t1"}`; events `CALL_RINGING`,
 /// `CALL_ESTABLISHED`, `CALL_CLOSED` with `param` such as `486 Busy Here`).
 ///
-/// baresip's control socket takes one client and drops the earlier one when another connects, so
+/// baresip 1.0.0's control socket accepts a second client without refusing it (measured here), so
 /// a lock file per address (`callpulse-softphone-HOST-PORT.lock` in the temporary directory) keeps
-/// a second console on this machine from taking the softphone away from the first.
+/// a second console on this machine from driving the softphone the first one drives.
 public final class BaresipSoftphone: Softphone {
     public let address: PhoneAddress
     public var name: String { "baresip \(address)" }
