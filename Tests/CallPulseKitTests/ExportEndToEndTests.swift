@@ -27,7 +27,8 @@ import Testing
     @Test func withoutOutTheCSVGoesToStandardOutput() throws {
         let result = try run(["export", "c", "--calls", "--no-pii"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("call_id,contact_id,started,ended,duration_s,agent,outcome,outcome_label,aapor,aapor_label\r\n"))
+        #expect(result.stdout.hasPrefix("call_id,contact_id,started,ended,duration_s,agent,outcome,outcome_label,aapor,aapor_label,"
+                                         + "dialled,ring_s,talk_s,sip_status,sip_reason,coded_by\r\n"))
         #expect(result.stdout.components(separatedBy: "\r\n").count == 5)
         #expect(result.stderr.contains("Wrote 3 call attempts of c to standard output."))
     }

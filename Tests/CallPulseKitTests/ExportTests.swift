@@ -66,7 +66,8 @@ import Testing
     @Test func callsAreThePerAttemptParadata() throws {
         let records = try fixture.exportRecords(calls: true)
         #expect(records[0] == ["call_id", "contact_id", "phone", "name", "started", "ended", "duration_s", "agent",
-                               "outcome", "outcome_label", "aapor", "aapor_label", "note"])
+                               "outcome", "outcome_label", "aapor", "aapor_label", "note",
+                               "dialled", "ring_s", "talk_s", "sip_status", "sip_reason", "coded_by"])
         let rows = keyed(records)
         #expect(rows.count == 3)
         #expect(rows.map { $0["outcome"] } == ["answered", "answered", "answered"])

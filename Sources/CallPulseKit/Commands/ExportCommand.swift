@@ -51,7 +51,9 @@ public struct ExportCommand: ParsableCommand {
         let writer = try out.map { try CSVWriter(path: $0, dialect: options.dialect) } ?? CSVWriter(standardOutput: options.dialect)
         let rows: Int
         do {
-            if let bookWriter { try exporter.codebook.write(to: bookWriter) }
+            if let bookWriter {
+                if calls { try exporter.callCodebook.forEach { try bookWriter.writeRow(texts: $0) } } else { try exporter.codebook.write(to: bookWriter) }
+            }
             rows = calls ? try exporter.writeCalls(to: writer) : try exporter.writeInterviews(to: writer)
             try bookWriter?.finish()
             try writer.finish()

@@ -15,6 +15,7 @@ extension Console {
         }
         summary.calls += 1
         let interviewID = record.id!
+        lastCallID = callID
         var state = InterviewState(script: script, language: language, answers: Self.recorded(claimed.answers))
         let values = placeholderValues(contact)
         var run = InterviewRun(interviewID: interviewID, callID: callID, contactID: contactID,

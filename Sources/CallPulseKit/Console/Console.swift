@@ -17,6 +17,10 @@ public final class Console {
     /// On a terminal the console waits when nothing is due; with piped input it stops.
     let interactive: Bool
     var queue: ContactQueue
+    /// The phone that dials for the agent (`--phone`, `--dial-command`); nil: the agent dials by hand.
+    public var phone: PhoneLine?
+    /// The call row the last interview started, for its line data.
+    var lastCallID: Int64?
 
     /// What one session did, for the goodbye line and tests.
     public struct Summary: Sendable, Equatable {
@@ -50,9 +54,11 @@ public final class Console {
         output.line("CallPulse · campaign \(campaign.id) (\(Terminal.sanitize(campaign.client))) · agent \(Terminal.sanitize(agent))")
         output.line("Keys on the contact card: a answered, n no answer, b busy, m machine, c call back, ? all keys, q quit.")
         defer {
+            phone?.hangUpAndSettle()
             output.line("Session ended: \(Plural.of(summary.calls, "call")), \(Plural.of(summary.completes, "complete")), "
                         + "\(Plural.of(summary.followUps, "follow-up")).")
         }
+        try startPhone()
         if let interrupted = try persist("take back an interrupted contact", {
             try queue.reclaimInterrupted(now: clock(), isGone: ConsoleSession.isGone)
         }) {
@@ -102,12 +108,15 @@ public final class Console {
             _ = try? database.renewLease(contactID: contactID, holder: holder, until: clock() + queue.leaseSeconds)
         }
         defer { reader.idle = nil }
-        if claimed.reason == .interrupted, claimed.interruptedCall?.outcome == .answered {
+        // With a phone the old call is gone (hung up on start): the card dials again, then it resumes.
+        if phone == nil, claimed.reason == .interrupted, claimed.interruptedCall?.outcome == .answered {
             output.line("The interview of this contact was interrupted; it resumes where it stopped.")
             return try interview(claimed, callStartedAt: startedAt)
         }
         OutcomeMenu.lines.forEach(output.line)
+        if phone != nil { output.line("  Enter (an empty line) dials \(PhoneDisplay.international(claimed.contact.phone)).") }
         reader.completions = ["?", "q"]
+        var line: (outcome: CallOutcome?, paradata: CallParadata?)?
         while true {
             let input = reader.readLine(prompt: "outcome > ")
             guard case let .line(raw) = input else {
@@ -120,7 +129,22 @@ public final class Console {
             let outcome: CallOutcome
             var result: CallResult
             switch entry {
-            case .nothing: continue
+            case .nothing:
+                if case let (lineOutcome?, paradata)? = line {
+                    outcome = lineOutcome
+                    result = CallResult(outcome: lineOutcome, paradata: paradata)
+                    break
+                }
+                guard let phone else { continue }
+                switch dial(claimed, phone: phone) {
+                case let .answered(paradata, answeredAt):
+                    summary.calls += 1
+                    defer { hangUpAnswered(paradata, answeredAt: answeredAt, phone: phone) }
+                    return try interview(claimed, callStartedAt: startedAt)
+                case let .lineCoded(lineOutcome, paradata): line = (lineOutcome, paradata)
+                case let .manual(paradata): line = paradata.map { (nil, $0) }
+                }
+                continue
             case .quit:
                 try release(contactID)
                 return false
@@ -135,7 +159,7 @@ public final class Console {
                 return try interview(claimed, callStartedAt: startedAt)
             case let .outcome(chosen, note):
                 outcome = chosen
-                result = CallResult(outcome: chosen, note: note)
+                result = CallResult(outcome: chosen, note: note, paradata: Self.paradata(line, coded: chosen))
                 if chosen == .neverCallAgain, !confirm("Put \(PhoneDisplay.international(claimed.contact.phone)) on the "
                                                          + "do-not-call list of every campaign? [y = yes, Enter = back] > ") {
                     output.line("  Not saved; choose the outcome again.")
@@ -143,7 +167,7 @@ public final class Console {
                 }
             case let .callBack(time, note):
                 outcome = .callBack
-                result = CallResult(outcome: .callBack, note: note)
+                result = CallResult(outcome: .callBack, note: note, paradata: Self.paradata(line, coded: .callBack))
                 let customerZone = zone(of: claimed.contact, campaign: campaign)
                 if let time, let at = callbackTime(time, zone: customerZone) {
                     output.line("  → \(TimeFormat.dateTime(at, timeZone: customerZone)) \(customerZone.identifier)")

@@ -8,7 +8,36 @@ extension CampaignExporter {
         let personal = options.includePersonalData
         return ["call_id", "contact_id"] + (personal ? ["phone", "name"] : [])
             + ["started", "ended", "duration_s", "agent", "outcome", "outcome_label", "aapor", "aapor_label"]
-            + (personal ? ["note"] : [])
+            + (personal ? ["note"] : []) + Self.lineColumns.map(\.name)
+    }
+
+    /// What the phone line reported, when CallPulse dialled (`--phone`); empty for calls dialled by hand.
+    static let lineColumns: [(name: String, type: String, description: String)] = [
+        ("dialled", "datetime", "when CallPulse dialled, YYYY-MM-DD HH:MM in the campaign's time zone"),
+        ("ring_s", "integer", "seconds from dialling to the answer or the end of the attempt"),
+        ("talk_s", "integer", "seconds from the answer to the hang-up"),
+        ("sip_status", "integer", "the SIP final status (200 answered, 486 busy, 404 not found …)"),
+        ("sip_reason", "text", "the status's reason, or what ended the attempt (no answer within the ring time)"),
+        ("coded_by", "code", "line: the outcome is what the line said; agent: the agent keyed it"),
+    ]
+
+    /// The codebook of the call export: one row per column.
+    public var callCodebook: [[String]] {
+        let known: [String: (String, String)] = [
+            "call_id": ("integer", "the call attempt's id in CallPulse"),
+            "contact_id": ("integer", "the contact's id in CallPulse (joins the interview export)"),
+            "phone": ("text", "the number called, E.164 (+358…)"), "name": ("text", "the contact's name from the call list"),
+            "started": ("datetime", "when the attempt started, YYYY-MM-DD HH:MM in the campaign's time zone"),
+            "ended": ("datetime", "when it ended"), "duration_s": ("integer", "seconds from start to end"),
+            "agent": ("text", "the interviewer"), "outcome": ("code", "the call's outcome (noAnswer, busy …)"),
+            "outcome_label": ("text", "the outcome in words"), "aapor": ("AAPOR code", "the attempt's AAPOR disposition"),
+            "aapor_label": ("text", "the AAPOR code in words"), "note": ("text", "the agent's note on the attempt"),
+        ]
+        let line = Dictionary(uniqueKeysWithValues: Self.lineColumns.map { ($0.name, ($0.type, $0.description)) })
+        return [["variable", "type", "description"]] + callHeader.map { name in
+            let (type, description) = known[name] ?? line[name] ?? ("text", "")
+            return [name, type, description]
+        }
     }
 
     /// Writes the header and one row per call attempt (the paradata), oldest first; returns the
@@ -35,6 +64,9 @@ extension CampaignExporter {
             row += [Self.text(call.agent), Self.text(outcome), Self.text(outcome.flatMap(CallOutcome.init(rawValue:))?.label),
                     Self.text(aapor), Self.text(aapor.flatMap(AAPORCode.meaning))]
             if personal { row.append(Self.text(call.note)) }
+            row.append(call.dialledAt.map { .text(times.format($0)) } ?? .empty)
+            row += [call.ringSeconds, call.talkSeconds, call.sipStatus].map { $0.map { .number(String($0)) } ?? .empty }
+            row += [Self.text(call.sipReason), Self.text(call.codedBy)]
             try writer.writeRow(row)
             count += 1
         }

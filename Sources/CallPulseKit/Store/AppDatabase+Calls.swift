@@ -8,11 +8,14 @@ public struct CallResult: Sendable {
     public var note: String?
     /// For `.callBack`: the agreed time.
     public var callbackAt: Int64?
+    /// What the line reported, when CallPulse dialled the call.
+    public var paradata: CallParadata?
 
-    public init(outcome: CallOutcome, note: String? = nil, callbackAt: Int64? = nil) {
+    public init(outcome: CallOutcome, note: String? = nil, callbackAt: Int64? = nil, paradata: CallParadata? = nil) {
         self.outcome = outcome
         self.note = note
         self.callbackAt = callbackAt
+        self.paradata = paradata
     }
 }
 
@@ -73,7 +76,7 @@ extension AppDatabase {
             try Self.requireLease(db, contactID: contactID, holder: holder)
             var call = CallRecord(contactId: contactID, campaignId: contact.campaignId, agent: agent, startedAt: startedAt,
                                   endedAt: now, outcome: result.outcome, aapor: result.outcome.aaporCode,
-                                  note: result.note, callbackAt: result.callbackAt)
+                                  note: result.note, callbackAt: result.callbackAt, paradata: result.paradata)
             try call.insert(db)
             try db.cachedStatement(sql: """
                 UPDATE contact SET status = ?, disposition = ?, attempts = attempts + 1, nextCallAt = ?, leaseAgent = NULL,

@@ -67,8 +67,14 @@ extension AppDatabase {
                 call.outcome = row[5]
                 call.aapor = row[6]
                 call.note = row[7]
-                call.phone = personal ? row[8] : nil
-                call.name = personal ? row[9] : nil
+                call.dialledAt = row[8]
+                call.ringSeconds = row[9]
+                call.talkSeconds = row[10]
+                call.sipStatus = row[11]
+                call.sipReason = row[12]
+                call.codedBy = row[13]
+                call.phone = personal ? row[14] : nil
+                call.name = personal ? row[15] : nil
                 try body(call)
             }
         }
@@ -126,7 +132,8 @@ extension AppDatabase {
         let personalColumns: SQL = personal ? ", c.phone, c.name" : ""
         let since: SQL = selection.since.map { "AND k.startedAt >= \($0)" } ?? ""
         let request = SQLRequest<Row>("""
-            SELECT k.id, k.contactId, k.startedAt, k.endedAt, k.agent, k.outcome, k.aapor, k.note \(personalColumns)
+            SELECT k.id, k.contactId, k.startedAt, k.endedAt, k.agent, k.outcome, k.aapor, k.note,
+                   k.dialledAt, k.ringSeconds, k.talkSeconds, k.sipStatus, k.sipReason, k.codedBy \(personalColumns)
             FROM call k JOIN contact c ON c.id = k.contactId
             WHERE k.campaignId = \(selection.campaignID) \(since)
             ORDER BY k.startedAt, k.id

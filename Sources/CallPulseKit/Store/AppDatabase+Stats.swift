@@ -90,6 +90,7 @@ extension AppDatabase {
         tallies.followUpsOpen = followUps?[0] ?? 0
         tallies.followUpsOverdue = (followUps?[1] ?? 0) + dueThisHour
         tallies.agents = try agentWork(db, campaignID: campaignID, npsQuestion: request.npsQuestion)
+        try addLineWork(db, campaignID: campaignID, since: nil, to: &tallies.agents)
         for row in try Row.fetchAll(db, sql: """
             SELECT hour, sum(completes) FROM interviewTally WHERE campaignId = ? AND hour >= ? GROUP BY hour
             """, arguments: [campaignID, min(request.today.lowerBound, request.now - 12 * 3600) / 3600]) {

@@ -31,6 +31,7 @@ extension AppDatabase {
         tallies.followUpsOpen = followUps?[0] ?? 0
         tallies.followUpsOverdue = followUps?[1] ?? 0
         tallies.agents = try agentWork(db, campaignID: campaignID, npsQuestion: request.npsQuestion, since: since)
+        try addLineWork(db, campaignID: campaignID, since: since, to: &tallies.agents)
         for row in try Row.fetchAll(db, sql: """
             SELECT endedAt / 3600, count(*) FROM interview
             WHERE campaignId = ? AND status = 'complete' AND endedAt >= ? AND endedAt / 3600 >= ? GROUP BY 1

@@ -13,6 +13,8 @@ public struct CallRecord: Codable, Sendable, Hashable, FetchableRecord, MutableP
     public var aapor: String?
     public var note: String?
     public var callbackAt: Int64?
+    /// What the phone line reported about this attempt, when CallPulse dialled it.
+    public var paradata: CallParadata? = nil
 
     public static let databaseTableName = "call"
 
@@ -109,6 +111,7 @@ extension CallRecord {
         aapor = row["aapor"]
         note = row["note"]
         callbackAt = row["callbackAt"]
+        paradata = row.hasColumn("dialledAt") ? CallParadata(row: row) : nil
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -122,5 +125,6 @@ extension CallRecord {
         container["aapor"] = aapor
         container["note"] = note
         container["callbackAt"] = callbackAt
+        if let paradata { paradata.encode(to: &container) }
     }
 }

@@ -8,6 +8,14 @@ public struct ExportedCall: Sendable {
     public var outcome: String?
     public var aapor: String?
     public var note: String?
+    /// What the line said, when CallPulse dialled: when, seconds ringing and talking, the SIP
+    /// status and reason, and whether the line or the agent coded the outcome.
+    public var dialledAt: Int64?
+    public var ringSeconds: Int64?
+    public var talkSeconds: Int64?
+    public var sipStatus: Int64?
+    public var sipReason: String?
+    public var codedBy: String?
     /// With personal data: the contact's phone and name.
     public var phone: String?
     public var name: String?

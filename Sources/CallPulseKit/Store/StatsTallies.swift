@@ -26,6 +26,14 @@ public struct StatsTallies: Sendable, Equatable {
         /// Sum and number of the agent's NPS answers.
         public var npsSum = 0.0
         public var npsCount = 0
+        /// Calls CallPulse dialled (`--phone`), those whose outcome the line coded, and the ring
+        /// and talk seconds summed over the calls that have them.
+        public var dialled = 0
+        public var lineCoded = 0
+        public var ringSeconds = 0
+        public var ringed = 0
+        public var talkSeconds = 0
+        public var talked = 0
     }
 
     /// The answers of complete interviews to one question on one UTC day.

@@ -76,6 +76,21 @@ extension StatsDashboard {
                          StatsFormat.duration(agent.meanInterviewSeconds), StatsFormat.number(agent.npsMean, decimals: 2)])
         }
         return [heading("AGENTS") + "  " + Self.agentsLegend] + TextTable.render(rows).split(separator: "\n").map { "  " + $0 }
+            + lineRows(agents)
+    }
+
+    /// The phone line's share of the coding and the mean ring and talk time, for agents whose calls
+    /// CallPulse dialled (`--phone`); nothing when none were.
+    private func lineRows(_ agents: [StatsSnapshot.AgentStats]) -> [String] {
+        let dialling = agents.filter { $0.dialledCalls != nil }
+        guard !dialling.isEmpty else { return [] }
+        var rows = [["DIALLED BY CALLPULSE", "CALLS", "CODED BY THE LINE", "MEAN RING", "MEAN TALK"]]
+        for agent in dialling {
+            rows.append([StatsFormat.safe(agent.agent, limit: 20), String(agent.dialledCalls ?? 0),
+                         StatsFormat.percent(agent.lineCodedShare), StatsFormat.duration(agent.meanRingSeconds),
+                         StatsFormat.duration(agent.meanTalkSeconds)])
+        }
+        return TextTable.render(rows).split(separator: "\n").map { "  " + $0 }
     }
 
     func trendSection(_ trend: StatsSnapshot.Trend) -> [String] {

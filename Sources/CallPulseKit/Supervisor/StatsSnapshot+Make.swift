@@ -25,13 +25,20 @@ extension StatsSnapshot {
         let outcomeRates = OutcomeRates(counts: counts)
         let rates = Rates(e: outcomeRates.e, eMethod: "default", counts: counts, values: outcomeRates.all)
         let agents = tallies.agents.map { work in
-            AgentStats(agent: work.agent, calls: work.calls, completes: work.completes, activeHours: work.activeHours,
+            var stats = AgentStats(agent: work.agent, calls: work.calls, completes: work.completes, activeHours: work.activeHours,
                        loggedInSeconds: work.loggedInSeconds,
                        completesPerHour: Productivity.completesPerHour(completes: work.completes,
                                                                        agentSeconds: work.loggedInSeconds),
                        meanInterviewSeconds: Productivity.meanInterviewSeconds(totalSeconds: work.interviewSeconds,
                                                                                completes: work.completes),
                        npsMean: work.npsCount > 0 ? work.npsSum / Double(work.npsCount) : nil, npsAnswers: work.npsCount)
+            if work.dialled > 0 {
+                stats.dialledCalls = work.dialled
+                stats.lineCodedShare = Double(work.lineCoded) / Double(work.dialled)
+                stats.meanRingSeconds = work.ringed > 0 ? Double(work.ringSeconds) / Double(work.ringed) : nil
+                stats.meanTalkSeconds = work.talked > 0 ? Double(work.talkSeconds) / Double(work.talked) : nil
+            }
+            return stats
         }
         let currentHour = request.now / 3600
         let hours = (currentHour - 11...currentHour).map { $0 }

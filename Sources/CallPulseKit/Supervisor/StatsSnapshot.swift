@@ -80,6 +80,12 @@ public struct StatsSnapshot: Codable, Sendable, Equatable {
         /// Mean of the agent's NPS answers (0–10), to spot an interviewer effect.
         public var npsMean: Double?
         public var npsAnswers: Int
+        /// Calls CallPulse dialled for the agent (`--phone`); the figures below are left out without any.
+        public var dialledCalls: Int? = nil
+        /// The share (0–1) of dialled calls whose outcome the line coded.
+        public var lineCodedShare: Double? = nil
+        public var meanRingSeconds: Double? = nil
+        public var meanTalkSeconds: Double? = nil
     }
 
     /// Follow-ups the script's alerts created.

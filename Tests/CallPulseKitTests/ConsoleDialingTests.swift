@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import Testing
+@testable import CallPulseKit
+
+/// The console's dialing flow in-process, with `ScriptedSoftphone` in place of baresip.
+@Suite struct ConsoleDialingTests {
+    let dir: TemporaryDirectory
+    let db: AppDatabase
+    let clock = TestClock(ConsoleTests.mondayMorning)
+
+    init() throws {
+        dir = try TemporaryDirectory()
+        db = try AppDatabase.open(path: dir.file("cp.sqlite"))
+        try db.makeTestCampaign(id: "c")
+        try db.importTestList("phone,first_name,language\n040 111 1111,Aino,fi\n050 222 2222,Björn,fi\n",
+                              in: dir, now: ConsoleTests.mondayMorning)
+    }
+
+    func session(_ lines: [String], phone softphone: ScriptedSoftphone, ringSeconds: Int = 5) throws -> String {
+        let output = ConsoleOutput.recording()
+        let clock = self.clock
+        let console = try Console(database: db, campaignID: "c", agent: "liisa",
+                                  reader: ScriptedLineReader(lines: lines, output: output), output: output,
+                                  interactive: false, clock: { clock.now })
+        console.phone = PhoneLine(dialer: .softphone(PhoneAddress()), dialURI: try DialURI(template: "sip:{e164}@gw.example"),
+                                  ringSeconds: ringSeconds, connector: { _ in softphone })
+        try console.run()
+        return output.transcript
+    }
+
+    func calls() throws -> [CallRecord] {
+        try db.read { try CallRecord.order(Column("id")).fetchAll($0) }
+    }
+
+    @Test func theLineCodesBusyAndAnAnswerStartsTheInterview() throws {
+        let phone = ScriptedSoftphone([[.ringing, .closed(reason: "486 Busy Here")], [.ringing, .established]])
+        let text = try session(["", "", "", "3"], phone: phone)
+        #expect(text.contains("the line says: 486 Busy Here → busy"), "\(text)")
+        #expect(text.contains("✓ answered — the interview starts"))
+        // On start (a call left by an earlier session), the two dials, the answered call's end, the session's end.
+        #expect(phone.log == ["hangup", "dial sip:+358401111111@gw.example", "dial sip:+358502222222@gw.example",
+                              "hangup", "hangup"])
+        let calls = try calls()
+        #expect(calls.map(\.outcome) == [.busy, .answered])
+        #expect(calls.map { $0.paradata?.sipStatus } == [486, 200])
+        #expect(calls.map { $0.paradata?.codedBy } == [.line, .line])
+        #expect(calls[1].paradata?.talkSeconds != nil)
+    }
+
+    @Test func theAgentOverridesTheLineOnTheSameCard() throws {
+        let phone = ScriptedSoftphone([[.closed(reason: "480 Temporarily Unavailable")]])
+        let text = try session(["", "m", "q"], phone: phone)
+        #expect(text.contains("→ no answer"), "\(text)")
+        let calls = try calls()
+        #expect(calls.map(\.outcome) == [.answeringMachine])
+        #expect(calls.first?.paradata?.codedBy == .agent)
+        #expect(calls.first?.paradata?.sipReason == "Temporarily Unavailable")
+    }
+
+    @Test func aStatusTheLineCannotCodeIsLeftToTheAgent() throws {
+        let phone = ScriptedSoftphone([[.closed(reason: "603 Decline")]])
+        let text = try session(["", "r", "q"], phone: phone)
+        #expect(text.contains("the line says: 603 Decline. Code the outcome by key."), "\(text)")
+        #expect(try calls().map(\.outcome) == [.refused])
+    }
+
+    @Test func nothingWithinTheRingTimeIsHungUpAsNoAnswer() throws {
+        let phone = ScriptedSoftphone([[.ringing]])
+        let text = try session(["", "", "q"], phone: phone, ringSeconds: 1)
+        #expect(text.contains("no answer within the ring time → no answer"), "\(text)")
+        #expect(phone.log == ["hangup", "dial sip:+358401111111@gw.example", "hangup", "hangup"])
+        #expect(try calls().map(\.outcome) == [.noAnswer])
+    }
+}
