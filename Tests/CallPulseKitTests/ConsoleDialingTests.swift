@@ -46,6 +46,7 @@ import Testing
         #expect(calls.map { $0.paradata?.sipStatus } == [486, 200])
         #expect(calls.map { $0.paradata?.codedBy } == [.line, .line])
         #expect(calls[1].paradata?.talkSeconds != nil)
+        #expect(text.contains("Session ended: 2 calls"), "\(text)") // the answered call counted once
     }
 
     @Test func theAgentOverridesTheLineOnTheSameCard() throws {

@@ -138,7 +138,6 @@ public final class Console {
                 guard let phone else { continue }
                 switch dial(claimed, phone: phone) {
                 case let .answered(paradata, answeredAt):
-                    summary.calls += 1
                     defer { hangUpAnswered(paradata, answeredAt: answeredAt, phone: phone) }
                     return try interview(claimed, callStartedAt: startedAt)
                 case let .lineCoded(lineOutcome, paradata): line = (lineOutcome, paradata)
