@@ -8,7 +8,7 @@ extension InterviewState {
     /// The code of an interview stopped now: a partial (1.2) with at least half of the applicable
     /// questions answered, else a break-off (2.12). See METRICS.md.
     public var stoppedDisposition: String {
-        isPartial ? "1.2" : "2.12"
+        CaseDisposition.stopped(answeredShare: answeredShare)
     }
 
     /// The code of an interview the respondent declines now: a refusal (2.11) before any question

@@ -72,7 +72,7 @@ public struct InterviewState: Sendable {
 
     /// Whether an interview stopped now counts as a partial (1.2) rather than a break-off (2.12).
     public var isPartial: Bool {
-        answeredShare >= 0.5
+        answeredShare >= CaseDisposition.partialShare
     }
 
     /// The ids of recorded answers that do not count because their question is no longer asked, in script order.

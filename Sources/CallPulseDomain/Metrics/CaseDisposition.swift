@@ -9,6 +9,16 @@ public enum CaseDisposition {
     /// The code of a case not yet attempted.
     public static let notAttempted = "3.11"
 
+    /// The share of applicable questions answered from which a stopped interview is a partial.
+    public static let partialShare = 0.5
+
+    /// The code of an interview stopped before its end (broken off, declined after answers, left
+    /// by a console that stopped): a partial (1.2) with at least half of its applicable questions
+    /// answered (`partialShare`), else a break-off (2.12). See METRICS.md.
+    public static func stopped(answeredShare: Double) -> String {
+        answeredShare >= partialShare ? "1.2" : "2.12"
+    }
+
     /// The code a case counts under: its final disposition, else its last call's code, else 3.11.
     public static func code(finalDisposition: String?, lastCallCode: String?) -> String {
         finalDisposition ?? lastCallCode ?? notAttempted

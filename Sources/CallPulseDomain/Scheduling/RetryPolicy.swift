@@ -43,7 +43,7 @@ public struct RetryPolicy: Sendable, Equatable {
     ///   - interviewShare: for a case with a broken-off interview, the share of its applicable
     ///     questions answered (≥ ½ is a partial, 1.2; less a break-off, 2.12).
     public static func exhaustedDisposition(outcomes: [CallOutcome], interviewShare: Double?) -> String {
-        if let interviewShare { return interviewShare >= 0.5 ? "1.2" : "2.12" }
+        if let interviewShare { return CaseDisposition.stopped(answeredShare: interviewShare) }
         if outcomes.contains(where: \.isContact) { return "2.21" }
         if !outcomes.isEmpty, outcomes.allSatisfy({ $0 == .busy }) { return "3.12" }
         if outcomes.contains(.answeringMachine) { return "3.14" }

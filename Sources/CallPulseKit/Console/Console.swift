@@ -191,8 +191,8 @@ public final class Console {
     private func closeInterruptedCall(_ claimed: ClaimedContact) throws {
         guard let call = claimed.interruptedCall, let callID = call.id else { return }
         let language = claimed.resumable?.language ?? script.languages[0]
-        let share = InterviewState(script: script, language: language, answers: Self.recorded(claimed.answers)).answeredShare
-        let code = share >= 0.5 ? "1.2" : "2.12"
+        let code = InterviewState(script: script, language: language, answers: Self.recorded(claimed.answers))
+            .stoppedDisposition
         try persist("close the interrupted call") {
             try database.closeInterruptedCall(callID: callID, contactID: claimed.contact.id!, holder: holder, code: code)
         }

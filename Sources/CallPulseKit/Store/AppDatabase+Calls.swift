@@ -56,20 +56,14 @@ extension AppDatabase {
             contact.leaseAgent = nil
             contact.leaseUntil = nil
             contact.appointmentAgent = nil
-            if result.outcome.isFinal {
-                contact.status = .done
-                contact.disposition = CaseDisposition.final(
-                    outcome: result.outcome, brokenOffInterview: try Self.brokenOffDisposition(db, contactID: contactID))
-                contact.nextCallAt = nil
-            } else if result.outcome == .callBack, let at = result.callbackAt {
-                contact.status = .scheduled
-                contact.nextCallAt = at
-                contact.appointmentAgent = agent
-                contact.appointmentNote = result.note
-            } else {
-                try Self.scheduleRetry(db, contact: &contact, campaign: campaign, outcome: result.outcome, now: now,
-                                       pending: (result.outcome, startedAt))
-            }
+            let step = NextStep.plan(
+                outcome: result.outcome, callbackAt: result.callbackAt, attempts: contact.attempts,
+                calls: try Self.plannedCalls(db, contactID: contactID) + [NextStep.Call(outcome: result.outcome, startedAt: startedAt)],
+                brokenOffInterview: try Self.brokenOffDisposition(db, contactID: contactID),
+                policy: RetryPolicy(maxAttempts: campaign.maxAttempts),
+                schedule: CallingSchedule(campaign: campaign, timeZone: contact.timeZone), now: now)
+            contact.apply(step, agent: agent)
+            if case .appointment = step { contact.appointmentNote = result.note }
             return (contact, campaign)
         }
         try write { db in
@@ -96,27 +90,11 @@ extension AppDatabase {
         return contact
     }
 
-    /// Schedules the next try by the campaign's rules, or ends the case when attempts ran out.
-    /// - Parameter pending: a call not yet stored that counts too (its outcome and start).
-    static func scheduleRetry(_ db: Database, contact: inout Contact, campaign: Campaign, outcome: CallOutcome,
-                              now: Int64, interviewShare: Double? = nil, pending: (CallOutcome, Int64)? = nil) throws {
-        var calls = try Self.calls(db, contactID: contact.id!).compactMap { call in call.outcome.map { ($0, call.startedAt) } }
-        if let pending { calls.append(pending) }
-        let policy = RetryPolicy(maxAttempts: campaign.maxAttempts)
-        if contact.attempts >= campaign.maxAttempts {
-            contact.status = .done
-            contact.nextCallAt = nil
-            // A broken-off interview decides the case: partial (1.2) or break-off (2.12).
-            let brokenOff = try Self.brokenOffDisposition(db, contactID: contact.id!)
-            contact.disposition = interviewShare == nil && brokenOff != nil ? brokenOff!
-                : RetryPolicy.exhaustedDisposition(outcomes: calls.map(\.0), interviewShare: interviewShare)
-            return
+    /// A contact's calls that have an outcome, oldest first, as the next-step planner reads them.
+    static func plannedCalls(_ db: Database, contactID: Int64) throws -> [NextStep.Call] {
+        try calls(db, contactID: contactID).compactMap { call in
+            call.outcome.map { NextStep.Call(outcome: $0, startedAt: call.startedAt) }
         }
-        let schedule = CallingSchedule(campaign: campaign, timeZone: contact.timeZone)
-        let earlier = calls.filter { $0.0 == outcome }.map(\.1)
-        contact.status = .scheduled
-        contact.nextCallAt = policy.nextAttempt(after: outcome, at: now, earlierAttempts: earlier, schedule: schedule)
-            ?? now + (policy.delays[outcome] ?? policy.breakOffDelay)
     }
 
     static func contact(_ db: Database, id: Int64) throws -> Contact {

@@ -4,8 +4,8 @@ extension AppDatabase {
     /// Closes a call row that a console which stopped (killed, its SSH session dropped) left open,
     /// when its contact is claimed again: the call ends at its last saved answer (else when it
     /// started) with `code`, and its interview, still marked active, is broken off with the same
-    /// code (1.2 partial, 2.12 break-off), as `/break` would have left it. Resuming the interview
-    /// starts a new call. Nothing happens when the row was closed meanwhile. Only while `holder`
+    /// code (the interview's `InterviewState.stoppedDisposition`: 1.2 partial, 2.12 break-off), as
+    /// `/break` would have left it. Resuming the interview starts a new call. Nothing happens when the row was closed meanwhile. Only while `holder`
     /// (the console that took the contact back) holds its lease (`StoreError.leaseLost` if not).
     public func closeInterruptedCall(callID: Int64, contactID: Int64, holder: LeaseHolder, code: String) throws {
         try write { db in

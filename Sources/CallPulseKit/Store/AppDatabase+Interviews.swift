@@ -194,7 +194,7 @@ extension AppDatabase {
                                   callbackAt: Int64?, answeredShare: Double, disposition: String? = nil, now: Int64) throws {
         try write { db in
             try Self.requireLease(db, contactID: contactID, holder: holder)
-            let code = disposition ?? (answeredShare >= 0.5 ? "1.2" : "2.12")
+            let code = disposition ?? CaseDisposition.stopped(answeredShare: answeredShare)
             try db.execute(sql: "UPDATE interview SET status = 'brokenOff', endedAt = ?, disposition = ? WHERE id = ?",
                            arguments: [now, code, interviewID])
             try db.execute(sql: "UPDATE call SET endedAt = ?, aapor = ?, callbackAt = ? WHERE id = ?",
@@ -203,30 +203,13 @@ extension AppDatabase {
             let campaign = try Self.campaignRules(db, id: contact.campaignId)
             contact.leaseAgent = nil
             contact.leaseUntil = nil
-            if let callbackAt {
-                contact.status = .scheduled
-                contact.nextCallAt = callbackAt
-                contact.appointmentAgent = holder.agent
-            } else {
-                try Self.scheduleRetry(db, contact: &contact, campaign: campaign, outcome: .answered, now: now,
-                                       interviewShare: answeredShare)
-            }
+            contact.apply(NextStep.plan(
+                outcome: .answered, callbackAt: callbackAt, interviewShare: answeredShare, attempts: contact.attempts,
+                calls: try Self.plannedCalls(db, contactID: contactID),
+                brokenOffInterview: try Self.brokenOffDisposition(db, contactID: contactID),
+                policy: RetryPolicy(maxAttempts: campaign.maxAttempts),
+                schedule: CallingSchedule(campaign: campaign, timeZone: contact.timeZone), now: now), agent: holder.agent)
             try contact.update(db)
         }
-    }
-}
-
-/// Adds working days (Monday to Friday) to an instant, keeping the time of day.
-enum WorkingDays {
-    static func add(_ days: Int, to time: Int64, timeZone: TimeZone) -> Int64 {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        var date = Date(timeIntervalSince1970: TimeInterval(time))
-        var remaining = days
-        while remaining > 0 {
-            date = calendar.date(byAdding: .day, value: 1, to: date) ?? date.addingTimeInterval(86_400)
-            if !calendar.isDateInWeekend(date) { remaining -= 1 }
-        }
-        return Int64(date.timeIntervalSince1970)
     }
 }

@@ -1,3 +1,4 @@
+import CallPulseDomain
 
 /// A contact an agent holds the lease on, with everything the contact card shows.
 public struct ClaimedContact: Sendable {
@@ -19,17 +20,6 @@ public struct ClaimedContact: Sendable {
 
     /// A call row a console that stopped left open (no end, no disposition), to be closed now.
     public var interruptedCall: CallRecord? { calls.last { $0.endedAt == nil } }
-}
-
-/// Why no contact could be served, so the console can say so instead of just "no contacts".
-public enum NothingToCall: Sendable, Equatable {
-    case campaignPaused
-    case campaignClosed
-    /// Every contact has a final disposition.
-    case allDone(total: Int)
-    /// Contacts remain but none is due: the next retry or appointment time, contacts held by
-    /// other agents now, and when the calling window next opens for the waiting contacts.
-    case waiting(nextCallAt: Int64?, inProgress: Int, windowOpensAt: Int64?)
 }
 
 /// What claiming the next contact gave.

@@ -43,12 +43,10 @@ public struct ContactQueue: Sendable {
         return try database.writeUnsynced { db in
             let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM campaign WHERE id = ?"),
                                              arguments: [campaignID])
-            switch status.flatMap(Campaign.Status.init(rawValue:)) {
-            case .paused?: return .nothing(.campaignPaused)
-            case .closed?: return .nothing(.campaignClosed)
-            case nil: throw StoreError.campaignNotFound(campaignID)
-            case .active?: break
+            guard let status = status.flatMap(Campaign.Status.init(rawValue:)) else {
+                throw StoreError.campaignNotFound(campaignID)
             }
+            if let stopped = NothingToCall(status: status) { return .nothing(stopped) }
             for _ in 0..<200 {
                 guard let (contact, reason) = try nextCandidate(db, campaign: campaign, openZones: open, now: now) else {
                     return .nothing(try nothingReason(db, campaign: campaign, zones: zones, now: now))
@@ -141,29 +139,37 @@ public struct ContactQueue: Sendable {
         return fresh.map { ($0, .fresh) }
     }
 
-    /// Takes a contact out of the queue when its number is on the do-not-call list (final, 2.11)
-    /// or the person completed an interview within the quarantine (retried when it ends).
+    /// Takes a contact out of the queue when `ServingCheck` says so: its number is on the
+    /// do-not-call list (final, 2.11) or the person completed an interview within the quarantine
+    /// (retried when it ends).
     private func blockIfNeeded(_ db: Database, contact: Contact, campaign: Campaign, now: Int64) throws -> Bool {
         guard let id = contact.id else { return true }
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM doNotCall WHERE phone = ?"), arguments: [contact.phone]) == true {
+        let listed = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM doNotCall WHERE phone = ?"),
+                                       arguments: [contact.phone]) == true
+        let since = listed ? nil : ServingCheck.quarantineStart(days: campaign.quarantineDays, now: now)
+        let lastComplete = try since.flatMap { since in
+            try Int64.fetchOne(db.cachedStatement(sql: """
+                SELECT max(i.endedAt) FROM contact c JOIN interview i ON i.contactId = c.id
+                WHERE c.phone = ? AND c.id != ? AND i.status = 'complete' AND i.endedAt > ?
+                """), arguments: [contact.phone, id, since])
+        }
+        switch ServingCheck.check(onDoNotCallList: listed, quarantineDays: campaign.quarantineDays,
+                                  lastCompleteElsewhere: lastComplete) {
+        case .serve:
+            return false
+        case .doNotCall:
             try db.execute(sql: """
-                UPDATE contact SET status = 'done', disposition = '2.11', nextCallAt = NULL, leaseAgent = NULL, leaseUntil = NULL
+                UPDATE contact SET status = 'done', disposition = ?, nextCallAt = NULL, leaseAgent = NULL, leaseUntil = NULL
                 WHERE id = ?
-                """, arguments: [id])
+                """, arguments: [ServingCheck.doNotCallDisposition, id])
+            return true
+        case let .quarantined(until):
+            try db.execute(sql: "UPDATE contact SET status = 'scheduled', nextCallAt = ? WHERE id = ?", arguments: [until, id])
             return true
         }
-        guard campaign.quarantineDays > 0 else { return false }
-        let since = now - Int64(campaign.quarantineDays) * 86_400
-        let lastComplete = try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT max(i.endedAt) FROM contact c JOIN interview i ON i.contactId = c.id
-            WHERE c.phone = ? AND c.id != ? AND i.status = 'complete' AND i.endedAt > ?
-            """), arguments: [contact.phone, id, since])
-        guard let lastComplete else { return false }
-        let until = lastComplete + Int64(campaign.quarantineDays) * 86_400
-        try db.execute(sql: "UPDATE contact SET status = 'scheduled', nextCallAt = ? WHERE id = ?", arguments: [until, id])
-        return true
     }
 
+    /// The campaign's counts when nothing could be served; `NothingToCall.reason` says why.
     private func nothingReason(_ db: Database, campaign: Campaign, zones: [String], now: Int64) throws -> NothingToCall {
         let row = try Row.fetchOne(db, sql: """
             SELECT count(*) FILTER (WHERE status != 'done') AS remaining,
@@ -173,13 +179,8 @@ public struct ContactQueue: Sendable {
                    count(*) FILTER (WHERE status = 'new' OR (status = 'scheduled' AND nextCallAt <= ?)) AS due
             FROM contact WHERE campaignId = ? AND id < ?
             """, arguments: [now, now, now, campaignID, try AppDatabase.firstStagedContactID(db)])!
-        let remaining: Int = row["remaining"]
-        if remaining == 0 { return .allDone(total: row["total"]) }
-        var opensAt: Int64?
-        if (row["due"] as Int) > 0 {
-            opensAt = zones.compactMap { CallingSchedule(campaign: campaign, timeZone: $0).nextOpen(from: now) }
-                .filter { $0 > now }.min()
-        }
-        return .waiting(nextCallAt: row["nextAt"], inProgress: row["leased"], windowOpensAt: opensAt)
+        let tally = NothingToCall.Tally(remaining: row["remaining"], total: row["total"], leased: row["leased"],
+                                        nextAt: row["nextAt"], due: row["due"])
+        return NothingToCall.reason(tally, campaign: campaign, zones: zones, now: now)
     }
 }
