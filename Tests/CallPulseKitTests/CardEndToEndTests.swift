@@ -48,7 +48,7 @@ import Testing
         #expect(console.waitFor("✓ saved"))
         console.kill() // the default 120 s lease is still running
 
-        let again = try CallPulseBinary.run(["agent", "c", "--agent", "liisa", "--db", db], stdin: "Hinta\n5\n5\nk\nq\n")
+        let again = try CallPulseBinary.run(["agent", "c", "--agent", "liisa", "--db", db], stdin: "\nHinta\n5\n5\nk\nq\n")
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("Your interrupted contact #1 comes back first"), "\(again.stdout)")
         #expect(again.stdout.contains("Contact #1  ·  interrupted, back to you"))
@@ -65,6 +65,29 @@ import Testing
         #expect(interviews.count == 1 && interviews.first?.status == .complete)
         let second = try store.read { try Contact.fetchOne($0, key: 2) }!
         #expect(second.attempts == 0 && second.leaseAgent == nil)
+    }
+
+    /// The customer is gone when the interrupted contact comes back: the agent keys what the new
+    /// attempt gave instead of being held in the interview, and the saved answers wait for the next call.
+    @Test func anInterruptedContactWhoseCustomerIsGoneIsCodedByKey() throws {
+        let dir = try TemporaryDirectory()
+        let db = try ConsoleEndToEndTests.setUp(contacts: 1, in: dir)
+        let console = try ConsoleProcess(["agent", "c", "--agent", "liisa", "--db", db])
+        console.send("a")
+        console.send("6")
+        #expect(console.waitFor("✓ saved"))
+        console.kill()
+
+        let again = try CallPulseBinary.run(["agent", "c", "--agent", "liisa", "--db", db], stdin: "n\nq\n")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("Enter (or a) resumes it where it stopped"), "\(again.stdout)")
+        #expect(!again.stdout.contains("Resuming the interview"))
+        #expect(again.stdout.contains("✓ no answer"))
+        let store = try AppDatabase.open(path: db)
+        let calls = try store.read { try CallRecord.order(Column("id")).fetchAll($0) }
+        #expect(calls.map(\.aapor) == ["2.12", "3.13"])
+        let interview = try store.read { try InterviewRecord.fetchOne($0) }
+        #expect(interview?.status == .brokenOff) // its answer is kept for the next call
     }
 
     /// A second console of the same agent name while the first is alive leaves the first's contact alone.

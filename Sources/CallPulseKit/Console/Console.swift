@@ -108,13 +108,17 @@ public final class Console {
             _ = try? database.renewLease(contactID: contactID, holder: holder, until: clock() + queue.leaseSeconds)
         }
         defer { reader.idle = nil }
-        // With a phone the old call is gone (hung up on start): the card dials again, then it resumes.
-        if phone == nil, claimed.reason == .interrupted, claimed.interruptedCall?.outcome == .answered {
-            output.line("The interview of this contact was interrupted; it resumes where it stopped.")
-            return try interview(claimed, callStartedAt: startedAt)
-        }
+        // An interview a stopped console left: with a phone the old call is gone (hung up on start)
+        // and the card dials again; without one the customer may still be on the line, so Enter
+        // resumes, and a key codes this attempt when they are not.
+        let resumable = claimed.reason == .interrupted && claimed.interruptedCall?.outcome == .answered
         OutcomeMenu.lines.forEach(output.line)
-        if phone != nil { output.line("  Enter (an empty line) dials \(PhoneDisplay.international(claimed.contact.phone)).") }
+        if phone != nil {
+            output.line("  Enter (an empty line) dials \(PhoneDisplay.international(claimed.contact.phone)).")
+        } else if resumable {
+            output.line("The interview of this contact was interrupted: Enter (or a) resumes it where it stopped;")
+            output.line("  if the customer is no longer on the line, key what this call gave (n, b, c TIME …).")
+        }
         reader.completions = ["?", "q"]
         var line: (outcome: CallOutcome?, paradata: CallParadata?)?
         while true {
@@ -135,7 +139,10 @@ public final class Console {
                     result = CallResult(outcome: lineOutcome, paradata: paradata)
                     break
                 }
-                guard let phone else { continue }
+                guard let phone else {
+                    if resumable { return try interview(claimed, callStartedAt: startedAt) }
+                    continue
+                }
                 switch dial(claimed, phone: phone) {
                 case let .answered(paradata, answeredAt):
                     defer { hangUpAnswered(paradata, answeredAt: answeredAt, phone: phone) }
