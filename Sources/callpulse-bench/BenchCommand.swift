@@ -7,7 +7,7 @@ import Foundation
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "callpulse-bench",
-        abstract: "Measure CallPulse beside its peers (B1 import, B2 claims, B3 stats, B4 export, B5 console) and print a table.",
+        abstract: "Measure CallPulse beside its peers (B1 import, B2 claims, B3 stats, B4 export, B5 console, B6 dialing) and print a table.",
         subcommands: [Run.self, ClaimWorker.self, UpdateWorker.self],
         defaultSubcommand: Run.self
     )
@@ -18,8 +18,11 @@ extension BenchCommand {
         static let configuration = CommandConfiguration(commandName: "run", abstract: "Run the scenarios (the default).")
 
         @Option(help: "Rows in the generated call list and contacts in the claim campaign.") var rows = 1_000_000
-        @Option(help: "Scenarios to run, comma-separated (B1,B2,B3,B4,B5).") var only = "B1,B2,B3,B4,B5"
+        @Option(help: "Scenarios to run, comma-separated (B1,B2,B3,B4,B5,B6).") var only = "B1,B2,B3,B4,B5,B6"
         @Option(help: "Seconds each claim run lasts.") var seconds = 5.0
+        @Option(help: "B6: attempts per no-answer and busy run.") var phoneAttempts = 20
+        @Option(help: "B6: answered calls timed from the answer event to the first question.") var phoneAnswers = 100
+        @Option(help: "B6: seconds the no-answer calls ring before the console hangs up.") var ringSeconds = 2
         @Option(help: "Where generated files go.") var workDirectory = NSTemporaryDirectory() + "callpulse-bench"
 
         func run() throws {
@@ -32,6 +35,10 @@ extension BenchCommand {
             if selected.contains("B2") { try ClaimBench(context: context, seconds: seconds).run(into: &table) }
             if !selected.isDisjoint(with: ["B3", "B4"]) { try StatsExportBench(context: context).run(into: &table, only: selected) }
             if selected.contains("B5") { try ConsoleBench(context: context).run(into: &table) }
+            if selected.contains("B6") {
+                try PhoneBench(context: context, attempts: phoneAttempts, answers: phoneAnswers, ringSeconds: ringSeconds)
+                    .run(into: &table)
+            }
             print("")
             print(table.markdown)
         }

@@ -20,21 +20,22 @@ struct ConsoleBench {
         table.add("B5", "start-up to the first prompt: median", ReportTable.millis(Stats.median(startups)), target: "< 150 ms")
     }
 
-    private func makeCampaign(_ path: String, contacts: Int) throws {
+    /// A campaign `id` open all week with `contacts` Finnish mobile numbers (+35850 and 7 digits).
+    func makeCampaign(_ path: String, id: String = "b5", contacts: Int) throws {
         context.removeDatabase(path)
         let script = context.repositoryRoot + "/Scripts/customer-service-pulse.yaml"
         let created = try Spawn.run(context.callpulse, [
-            "campaign", "create", "b5", "--script", script, "--client", "Bench",
+            "campaign", "create", id, "--script", script, "--client", "Bench",
             "--weekdays", "00-24", "--saturday", "00-24", "--sunday", "00-24", "--quarantine-days", "0", "--db", path,
         ])
-        guard created.status == 0 else { throw BenchError("cannot create the B5 campaign") }
+        guard created.status == 0 else { throw BenchError("cannot create the campaign \(id)") }
         try AppDatabase.open(path: path).write { db in
             try db.execute(sql: """
                 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
                 INSERT INTO contact (campaignId, phone, phoneRegion, name, firstName, language, timeZone, fields, status, attempts)
-                SELECT 'b5', '+35850' || printf('%07d', i), 'FI', 'Bench ' || i, 'Bench', 'fi', 'Europe/Helsinki',
+                SELECT ?, '+35850' || printf('%07d', i), 'FI', 'Bench ' || i, 'Bench', 'fi', 'Europe/Helsinki',
                        '{"touchpoint":"support"}', 'new', 0 FROM n
-                """, arguments: [contacts])
+                """, arguments: [contacts, id])
         }
     }
 

@@ -18,13 +18,18 @@ import Testing
     }
 
     func session(_ lines: [String], phone softphone: ScriptedSoftphone, ringSeconds: Int = 5) throws -> String {
+        try session(lines, dialer: .softphone(PhoneAddress()), ringSeconds: ringSeconds, connector: { _ in softphone })
+    }
+
+    func session(_ lines: [String], dialer: PhoneLine.Dialer, ringSeconds: Int = 5,
+                 connector: @escaping (PhoneAddress) throws -> any Softphone = { _ in ScriptedSoftphone([]) }) throws -> String {
         let output = ConsoleOutput.recording()
         let clock = self.clock
         let console = try Console(database: db, campaignID: "c", agent: "liisa",
                                   reader: ScriptedLineReader(lines: lines, output: output), output: output,
                                   interactive: false, clock: { clock.now })
-        console.phone = PhoneLine(dialer: .softphone(PhoneAddress()), dialURI: try DialURI(template: "sip:{e164}@gw.example"),
-                                  ringSeconds: ringSeconds, connector: { _ in softphone })
+        console.phone = PhoneLine(dialer: dialer, dialURI: try DialURI(template: "sip:{e164}@gw.example"),
+                                  ringSeconds: ringSeconds, connector: connector)
         try console.run()
         return output.transcript
     }
@@ -72,5 +77,50 @@ import Testing
         #expect(text.contains("no answer within the ring time → no answer"), "\(text)")
         #expect(phone.log == ["hangup", "dial sip:+358401111111@gw.example", "hangup", "hangup"])
         #expect(try calls().map(\.outcome) == [.noAnswer])
+    }
+
+    @Test func quittingAfterTheLineCodedKeepsTheAttempt() throws {
+        let phone = ScriptedSoftphone([[.ringing, .closed(reason: "486 Busy Here")]])
+        let text = try session(["", "q"], phone: phone)
+        #expect(text.contains("✓ busy"), "\(text)")
+        let calls = try calls()
+        #expect(calls.map(\.outcome) == [.busy])
+        #expect(calls.first?.paradata?.codedBy == .line)
+        #expect(calls.first?.paradata?.sipStatus == 486)
+    }
+
+    @Test func quittingAfterADialTheLineLeftOpenAsksOnce() throws {
+        let phone = ScriptedSoftphone([[.closed(reason: "603 Decline")], [.closed(reason: "603 Decline")]])
+        let text = try session(["", "q", "r", "", "q", "q"], phone: phone)
+        #expect(text.components(separatedBy: "the call has no outcome yet").count == 3, "\(text)")
+        #expect(text.contains("Contact released"))
+        // The first card's key after the question is saved; the second card is given back on the second q.
+        #expect(try calls().map(\.outcome) == [.refused])
+    }
+
+    @Test func aCustomerHangingUpMidInterviewIsToldAtTheNextPrompt() throws {
+        let phone = ScriptedSoftphone([[.ringing, .established, .closed(reason: "Connection reset by peer")]])
+        let text = try session(["", "3"], phone: phone)
+        #expect(text.contains("The customer hung up at 0:0"), "\(text)")
+        #expect(text.contains("/break to break off, or go on if you call back"))
+        #expect(text.components(separatedBy: "The customer hung up").count == 2, "told once: \(text)")
+        #expect(text.contains("call ended"))
+        // The call the customer ended is not hung up again: on start, the dial, the session's end.
+        #expect(phone.log == ["hangup", "dial sip:+358401111111@gw.example", "hangup"])
+        let calls = try calls()
+        #expect(calls.map(\.outcome) == [.answered])
+        #expect(calls.first?.paradata?.talkSeconds == 0)
+        let answers = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM answer") }
+        #expect(answers == 1)
+    }
+
+    @Test func anAnswerKeyedAfterADialCommandKeepsTheDial() throws {
+        let text = try session(["", "a", "3"], dialer: .command(try DialCommand(template: "true")))
+        #expect(text.contains("with the dial command …"), "\(text)")
+        let calls = try calls()
+        #expect(calls.map(\.outcome) == [.answered])
+        #expect(calls.first?.paradata?.dialledAt == ConsoleTests.mondayMorning)
+        #expect(calls.first?.paradata?.codedBy == .agent)
+        #expect(calls.first?.paradata?.sipStatus == nil)
     }
 }

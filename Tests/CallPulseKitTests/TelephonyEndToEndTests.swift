@@ -64,6 +64,18 @@ struct TelephonyEndToEndTests {
         #expect(json.stdout.contains("\"lineCodedShare\" : 0.5"), "\(json.stdout)")
     }
 
+    @Test func quittingAfterTheLineSaidBusyKeepsTheAttempt() throws {
+        let lab = try SIPLab(customer: .rejects(486, "Busy Here"))
+        let db = try ConsoleEndToEndTests.setUp(contacts: 1, in: lab.directory)
+        let result = try CallPulseBinary.run(Self.agent(db, lab), stdin: "\nq\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("✓ busy"), "\(result.stdout)")
+        let calls = try Self.calls(db)
+        #expect(calls.map(\.outcome) == [.busy])
+        #expect(calls.first?.paradata?.sipStatus == 486)
+        #expect(calls.first?.paradata?.codedBy == .line)
+    }
+
     @Test func nothingWithinTheRingTimeIsNoAnswerAndCallPulseHangsUp() throws {
         let lab = try SIPLab(customer: .nobody)
         let db = try ConsoleEndToEndTests.setUp(contacts: 1, in: lab.directory)

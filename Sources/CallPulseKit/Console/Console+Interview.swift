@@ -57,6 +57,7 @@ extension Console {
                 output.line(line)
             }
             reader.completions = InterviewCommand.completionWords + AnswerParser.completions(for: question, language: language)
+            noticeCustomerHangUp()
             input = reader.readLine(prompt: "> ")
             run.unsaved = nil
             run.savedAnswers = state.answers.count // every answer is saved the moment it is entered

@@ -21,6 +21,8 @@ public final class Console {
     public var phone: PhoneLine?
     /// The call row the last interview started, for its line data.
     var lastCallID: Int64?
+    /// The answered call the interview runs on, while CallPulse's softphone holds it.
+    var liveCall: LiveCall?
 
     /// What one session did, for the goodbye line and tests.
     public struct Summary: Sendable, Equatable {
@@ -121,21 +123,24 @@ public final class Console {
         }
         reader.completions = ["?", "q"]
         var line: (outcome: CallOutcome?, paradata: CallParadata?)?
+        var askedForDialledOutcome = false
         while true {
             let input = reader.readLine(prompt: "outcome > ")
             guard case let .line(raw) = input else {
-                try release(contactID)
+                if case let (lineOutcome?, paradata)? = line {
+                    try save(CallResult(outcome: lineOutcome, paradata: paradata), contactID: contactID, startedAt: startedAt)
+                } else {
+                    try release(contactID)
+                }
                 return false
             }
             typed = raw.trimmingCharacters(in: .whitespaces)
             let entry = OutcomeEntry.parse(raw)
             if entry != .nothing { reader.addToHistory(raw.trimmingCharacters(in: .whitespaces)) }
-            let outcome: CallOutcome
             var result: CallResult
             switch entry {
             case .nothing:
                 if case let (lineOutcome?, paradata)? = line {
-                    outcome = lineOutcome
                     result = CallResult(outcome: lineOutcome, paradata: paradata)
                     break
                 }
@@ -145,13 +150,25 @@ public final class Console {
                 }
                 switch dial(claimed, phone: phone) {
                 case let .answered(paradata, answeredAt):
-                    defer { hangUpAnswered(paradata, answeredAt: answeredAt, phone: phone) }
+                    liveCall = LiveCall(answeredAt: answeredAt)
+                    defer { hangUpAnswered(paradata, phone: phone) }
                     return try interview(claimed, callStartedAt: startedAt)
                 case let .lineCoded(lineOutcome, paradata): line = (lineOutcome, paradata)
                 case let .manual(paradata): line = paradata.map { (nil, $0) }
                 }
                 continue
             case .quit:
+                // The dial happened: the call log keeps the line's outcome, or the agent is asked once for one.
+                if case let (lineOutcome?, paradata)? = line {
+                    try save(CallResult(outcome: lineOutcome, paradata: paradata), contactID: contactID, startedAt: startedAt)
+                    return false
+                }
+                if line != nil, !askedForDialledOutcome {
+                    askedForDialledOutcome = true
+                    output.line("  The number was dialled but the call has no outcome yet: type its key to save it, "
+                                + "or q again to give the contact back without it.")
+                    continue
+                }
                 try release(contactID)
                 return false
             case .help:
@@ -162,9 +179,14 @@ public final class Console {
                 OutcomeMenu.lines.forEach(output.line)
                 continue
             case .outcome(.answered, _):
+                // After a dial (a dial command, or a call the line left to the agent) the call keeps its line data.
+                guard let keyed = Self.paradata(line, coded: .answered) else {
+                    return try interview(claimed, callStartedAt: startedAt)
+                }
+                lastCallID = nil
+                defer { recordLastCallParadata(keyed) }
                 return try interview(claimed, callStartedAt: startedAt)
             case let .outcome(chosen, note):
-                outcome = chosen
                 result = CallResult(outcome: chosen, note: note, paradata: Self.paradata(line, coded: chosen))
                 if chosen == .neverCallAgain, !confirm("Put \(PhoneDisplay.international(claimed.contact.phone)) on the "
                                                          + "do-not-call list of every campaign? [y = yes, Enter = back] > ") {
@@ -172,7 +194,6 @@ public final class Console {
                     continue
                 }
             case let .callBack(time, note):
-                outcome = .callBack
                 result = CallResult(outcome: .callBack, note: note, paradata: Self.paradata(line, coded: .callBack))
                 let customerZone = zone(of: claimed.contact, campaign: campaign)
                 if let time, let at = callbackTime(time, zone: customerZone) {
@@ -184,13 +205,18 @@ public final class Console {
                     typed = "\(raw.trimmingCharacters(in: .whitespaces)) \(TimeFormat.dateTime(at, timeZone: customerZone))"
                 }
             }
-            let contact = try persist("save the call") {
-                try database.recordCall(contactID: contactID, holder: holder, startedAt: startedAt, result: result, now: clock())
-            }
-            summary.calls += 1
-            output.line("  ✓ \(outcome.label)" + Self.nextStep(contact, zone: zone(of: contact, campaign: campaign)))
+            try save(result, contactID: contactID, startedAt: startedAt)
             return true
         }
+    }
+
+    /// Records the call's outcome and says what happens to the contact next.
+    private func save(_ result: CallResult, contactID: Int64, startedAt: Int64) throws {
+        let contact = try persist("save the call") {
+            try database.recordCall(contactID: contactID, holder: holder, startedAt: startedAt, result: result, now: clock())
+        }
+        summary.calls += 1
+        output.line("  ✓ \(result.outcome.label)" + Self.nextStep(contact, zone: zone(of: contact, campaign: campaign)))
     }
 
     /// Closes the call row a console that stopped left open on this contact, with the disposition

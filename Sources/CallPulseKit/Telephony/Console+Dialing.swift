@@ -121,14 +121,49 @@ extension Console {
         }
     }
 
-    /// Hangs up after an answered call's interview and stores its talk time.
-    func hangUpAnswered(_ paradata: CallParadata, answeredAt: Date, phone: PhoneLine) {
-        phone.hangUpAndSettle()
+    /// Hangs up after an answered call's interview (unless the customer did) and stores its talk time.
+    func hangUpAnswered(_ paradata: CallParadata, phone: PhoneLine) {
+        guard let call = liveCall else { return }
+        liveCall = nil
         var paradata = paradata
-        paradata.talkSeconds = Int64(Date().timeIntervalSince(answeredAt).rounded())
+        if let endedAt = call.endedAt {
+            paradata.talkSeconds = Int64(endedAt.timeIntervalSince(call.answeredAt).rounded())
+        } else {
+            phone.hangUpAndSettle()
+            paradata.talkSeconds = Int64(Date().timeIntervalSince(call.answeredAt).rounded())
+        }
+        recordLastCallParadata(paradata)
+        output.line(call.endedAt == nil ? "  call hung up" : "  call ended")
+    }
+
+    /// Stores line data with the call the last interview started.
+    func recordLastCallParadata(_ paradata: CallParadata) {
         guard let callID = lastCallID else { return }
         _ = try? persist("save the call's line data") { try database.recordCallParadata(callID: callID, paradata) }
-        output.line("  call hung up")
+    }
+
+    /// Before a question's prompt: when the softphone reported the call closed meanwhile, tells
+    /// the agent once (the answers are all saved; they may break off or go on after calling back).
+    func noticeCustomerHangUp() {
+        guard var call = liveCall, call.endedAt == nil, let softphone = phone?.softphone else { return }
+        do {
+            // A short wait reads what already came on the control socket, nothing more.
+            while let event = try softphone.nextEvent(timeout: 0.001) {
+                guard case .closed = event else { continue }
+                let now = Date()
+                call.endedAt = now
+                liveCall = call
+                output.line("  ☎ The customer hung up at \(call.talkTime(until: now)). Every answer so far is saved: "
+                            + "/break to break off, or go on if you call back.")
+                return
+            }
+        } catch {
+            phone?.softphone = nil
+            call.endedAt = Date()
+            liveCall = call
+            output.line("  ! \(error.localizedDescription): the call may have dropped. Every answer so far is saved: "
+                        + "/break to break off, or go on if the customer is still there.")
+        }
     }
 }
 
