@@ -27,6 +27,15 @@ import Testing
         }
     }
 
+    /// Fields starting with a character the writer guards beyond ASCII (U+202E, fullwidth `＝`)
+    /// round-trip with their `'`, as the writer writes them (found by FuzzCSV from the corpus).
+    @Test(arguments: ["h\n\u{202E}gnp.exe\n", "h\n\u{FF1D}SUM(A1)\n", "h\n\u{200B}=1+1\n"])
+    func guardedNonASCIIStartsRoundTrip(_ text: String) throws {
+        let dir = try TemporaryDirectory()
+        let problem = FuzzChecks.csv(Array(text.utf8), chunkSize: 8, in: dir.path)
+        #expect(problem == nil, "\(problem ?? "")")
+    }
+
     static let conditionAlphabet = [
         "a", "b", "nps", "x", " ", "=", "!=", "<", "<=", ">", ">=", "(", ")", "[", "]", ",", "not ", " and ", " or ",
         " in ", "answered", "'", "\"", "3", "-1", "1.5", "1..2", "yes", "no", "#", "ä", "\u{1B}", "\u{202E}", "\n",

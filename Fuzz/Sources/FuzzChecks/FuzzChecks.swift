@@ -43,7 +43,7 @@ public enum FuzzChecks {
     }
 
     private static func guardedAgainstFormulas(_ text: String) -> String {
-        text.utf8.first.map(CSVWriter.formulaStarts.contains) == true ? "'" + text : text
+        CSVWriter.needsFormulaGuard(text) ? "'" + text : text
     }
 
     /// A condition: it parses, or its syntax error points inside the source (or just past it).

@@ -102,7 +102,7 @@ public final class CSVWriter {
     private func appendEscaped(_ text: String, guardFormula: Bool) {
         let bytes = text.utf8
         let delimiter = dialect.delimiter
-        let guarded = guardFormula && (bytes.first.map(Self.formulaStarts.contains) == true || Self.startsLikeFormula(text))
+        let guarded = guardFormula && Self.needsFormulaGuard(text)
         // Spaces and tabs at either end are quoted so readers that trim unquoted fields (ours,
         // and Excel's import) keep them; after the guard's `'` a leading one is no longer at the end.
         let needsQuotes = (!guarded && bytes.first.map(Self.blanks.contains) == true)
@@ -118,6 +118,11 @@ public final class CSVWriter {
     }
 
     static let blanks: Set<UInt8> = [0x20, 0x09]
+
+    /// Whether a text field gets the leading `'` that keeps a spreadsheet from reading it as a formula.
+    static func needsFormulaGuard(_ text: String) -> Bool {
+        text.utf8.first.map(formulaStarts.contains) == true || startsLikeFormula(text)
+    }
 
     /// Whether `text` starts with a character outside ASCII that a spreadsheet may still read as
     /// the start of a formula: a fullwidth `＝ ＋ － ＠` (Excel under an East Asian locale folds them
