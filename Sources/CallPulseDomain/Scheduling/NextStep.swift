@@ -38,21 +38,24 @@ public enum NextStep: Sendable, Equatable {
     ///   - attempts: the case's attempts, this call included.
     ///   - calls: every call of the case with an outcome, this one included, oldest first.
     ///   - brokenOffInterview: the disposition of the case's latest broken-off interview, if any.
+    ///   `calls` and `brokenOffInterview` are read only when the step needs them (a final outcome
+    ///   never reads the calls; a retry reads the broken-off interview only when attempts ran out),
+    ///   so the store's reads stay off the common no-answer path.
     public static func plan(outcome: CallOutcome, callbackAt: Int64?, interviewShare: Double? = nil, attempts: Int,
-                            calls: [Call], brokenOffInterview: String?, policy: RetryPolicy,
-                            schedule: CallingSchedule, now: Int64) -> NextStep {
+                            calls: @autoclosure () throws -> [Call], brokenOffInterview: @autoclosure () throws -> String?,
+                            policy: RetryPolicy, schedule: CallingSchedule, now: Int64) rethrows -> NextStep {
         if outcome.isFinal {
-            return .end(disposition: CaseDisposition.final(outcome: outcome, brokenOffInterview: brokenOffInterview))
+            return .end(disposition: CaseDisposition.final(outcome: outcome, brokenOffInterview: try brokenOffInterview()))
         }
         if let callbackAt, outcome == .callBack || outcome == .answered {
             return .appointment(at: callbackAt)
         }
         if attempts >= policy.maxAttempts {
-            if interviewShare == nil, let brokenOffInterview { return .end(disposition: brokenOffInterview) }
-            return .end(disposition: RetryPolicy.exhaustedDisposition(outcomes: calls.map(\.outcome),
+            if interviewShare == nil, let brokenOff = try brokenOffInterview() { return .end(disposition: brokenOff) }
+            return .end(disposition: RetryPolicy.exhaustedDisposition(outcomes: try calls().map(\.outcome),
                                                                       interviewShare: interviewShare))
         }
-        let earlier = calls.filter { $0.outcome == outcome }.map(\.startedAt)
+        let earlier = try calls().filter { $0.outcome == outcome }.map(\.startedAt)
         return .retry(at: policy.nextAttempt(after: outcome, at: now, earlierAttempts: earlier, schedule: schedule)
             ?? now + (policy.delays[outcome] ?? policy.breakOffDelay))
     }

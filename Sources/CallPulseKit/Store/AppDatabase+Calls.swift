@@ -56,10 +56,10 @@ extension AppDatabase {
             contact.leaseAgent = nil
             contact.leaseUntil = nil
             contact.appointmentAgent = nil
-            let step = NextStep.plan(
+            let step = try NextStep.plan(
                 outcome: result.outcome, callbackAt: result.callbackAt, attempts: contact.attempts,
-                calls: try Self.plannedCalls(db, contactID: contactID) + [NextStep.Call(outcome: result.outcome, startedAt: startedAt)],
-                brokenOffInterview: try Self.brokenOffDisposition(db, contactID: contactID),
+                calls: Self.plannedCalls(db, contactID: contactID) + [NextStep.Call(outcome: result.outcome, startedAt: startedAt)],
+                brokenOffInterview: Self.brokenOffDisposition(db, contactID: contactID),
                 policy: RetryPolicy(maxAttempts: campaign.maxAttempts),
                 schedule: CallingSchedule(campaign: campaign, timeZone: contact.timeZone), now: now)
             contact.apply(step, agent: agent)

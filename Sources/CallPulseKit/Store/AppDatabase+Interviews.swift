@@ -203,10 +203,10 @@ extension AppDatabase {
             let campaign = try Self.campaignRules(db, id: contact.campaignId)
             contact.leaseAgent = nil
             contact.leaseUntil = nil
-            contact.apply(NextStep.plan(
+            contact.apply(try NextStep.plan(
                 outcome: .answered, callbackAt: callbackAt, interviewShare: answeredShare, attempts: contact.attempts,
-                calls: try Self.plannedCalls(db, contactID: contactID),
-                brokenOffInterview: try Self.brokenOffDisposition(db, contactID: contactID),
+                calls: Self.plannedCalls(db, contactID: contactID),
+                brokenOffInterview: Self.brokenOffDisposition(db, contactID: contactID),
                 policy: RetryPolicy(maxAttempts: campaign.maxAttempts),
                 schedule: CallingSchedule(campaign: campaign, timeZone: contact.timeZone), now: now), agent: holder.agent)
             try contact.update(db)
