@@ -37,7 +37,7 @@ public enum CallbackCheck {
         case let .outsideWindow(weekday, nil):
             return "\(weekdayNames[weekday - 1]) \(when): the campaign makes no calls on \(weekdayNames[weekday - 1])s"
         case let .farAhead(days):
-            return "\(when) is \(days) day\(days == 1 ? "" : "s") ahead (more than \(maxDaysAhead))"
+            return "\(when) is \(Plural.of(days, "day")) ahead (more than \(maxDaysAhead))"
         }
     }
 

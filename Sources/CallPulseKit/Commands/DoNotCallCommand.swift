@@ -1,3 +1,4 @@
+import CallPulseDomain
 import ArgumentParser
 import Foundation
 
@@ -81,7 +82,7 @@ extension DoNotCallCommand {
             for entry in entries where seen.insert(entry.phone).inserted { unique.append(entry.phone) }
             let change = try database.openCreating().addToDoNotCall(unique, actor: LoginName.current, source: "import \(file)",
                                                              note: reason, now: unixNow())
-            print("Imported \(file) into the do-not-call list: \(entries.count) number\(entries.count == 1 ? "" : "s") read, "
+            print("Imported \(file) into the do-not-call list: \(Plural.of(entries.count, "number")) read, "
                 + "\(change.changed.count) added, \(change.unchanged.count) on the list already"
                 + (entries.count > unique.count ? ", \(entries.count - unique.count) repeated in the file." : "."))
         }
@@ -114,7 +115,7 @@ private func validatePhones(_ phones: [String], region: String) throws {
 private func report(_ change: DoNotCallChange, did: String, to: String, already: String) {
     if !change.changed.isEmpty {
         let count = change.changed.count
-        print("\(did) \(count) number\(count == 1 ? "" : "s") \(to) the do-not-call list: \(change.changed.joined(separator: ", ")).")
+        print("\(did) \(Plural.of(count, "number")) \(to) the do-not-call list: \(change.changed.joined(separator: ", ")).")
     }
     for phone in change.unchanged { print("\(phone) \(already).") }
 }

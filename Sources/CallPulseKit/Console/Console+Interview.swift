@@ -230,7 +230,7 @@ extension Console {
                                            holder: holder, now: clock())
         }
         summary.completes += 1
-        output.line("✓ Interview complete (AAPOR 1.1): \(Self.answers(state.answers.count)) saved.")
+        output.line("✓ Interview complete (AAPOR 1.1): \(Plural.of(state.answers.count, "answer")) saved.")
         for line in run.followUps.sorted(by: { $0.key < $1.key }).map(\.value) { output.line("  ⚑ " + line) }
         return true
     }
@@ -243,13 +243,8 @@ extension Console {
         }
         let name = ["1.2": "partial", "2.11": "refusal", "2.12": "break-off", "4.70": "not eligible"][disposition] ?? disposition
         output.line("Interview ended (\(what)): case closed as \(name) (AAPOR \(disposition)), "
-                    + "\(Self.answers(state.answers.count)) saved.")
+                    + "\(Plural.of(state.answers.count, "answer")) saved.")
         for line in run.followUps.sorted(by: { $0.key < $1.key }).map(\.value) { output.line("  ⚑ " + line) }
-    }
-
-    /// `1 answer`, `2 answers`.
-    private static func answers(_ count: Int) -> String {
-        "\(count) answer\(count == 1 ? "" : "s")"
     }
 
     /// Breaks the interview off, to be resumed at `callbackAt` or by the retry rules.
@@ -266,7 +261,7 @@ extension Console {
         let resume = state.current.map { " It resumes at \($0.id) next time." } ?? ""
         let when = callbackAt.map { " Call back \(TimeFormat.dateTime($0, timeZone: zone)) \(zone.identifier)." } ?? ""
         let how = appointment ? "Appointment made (the right person is not available now)" : "Interview broken off"
-        output.line("\(how): \(Self.answers(state.answers.count)) saved.\(resume)\(when)")
+        output.line("\(how): \(Plural.of(state.answers.count, "answer")) saved.\(resume)\(when)")
     }
 
     /// Asks after Ctrl-C or Ctrl-D whether to break off, until the answer is a yes or a no word;

@@ -47,7 +47,7 @@ enum NothingMessage {
             if let nextCallAt {
                 parts.append("next retry or appointment at \(TimeFormat.dateTime(nextCallAt, timeZone: zone))")
             }
-            if inProgress > 0 { parts.append("\(inProgress) contact\(inProgress == 1 ? "" : "s") in progress with other agents") }
+            if inProgress > 0 { parts.append("\(Plural.of(inProgress, "contact")) in progress with other agents") }
             if parts.isEmpty { parts.append("no contact is due") }
             return "Nothing to call now: " + parts.joined(separator: "; ") + "."
         }

@@ -16,6 +16,6 @@ public enum AuditReport {
             ])
         }
         let more = entries.count == limit ? " (the latest \(limit); --limit shows more)" : ""
-        return [TextTable.render(rows), "\(entries.count) audit line\(entries.count == 1 ? "" : "s")\(more), times in \(timeZone.identifier)."]
+        return [TextTable.render(rows), "\(Plural.of(entries.count, "audit line"))\(more), times in \(timeZone.identifier)."]
     }
 }

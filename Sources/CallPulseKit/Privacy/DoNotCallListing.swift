@@ -11,7 +11,7 @@ public enum DoNotCallListing {
             rows.append([entry.phone, TimeFormat.dateTime(entry.addedAt), Terminal.sanitize(entry.addedBy),
                          Terminal.sanitize(entry.source), Terminal.sanitize(entry.note ?? "")])
         }
-        return [TextTable.render(rows), "\(entries.count) number\(entries.count == 1 ? "" : "s") on the do-not-call list."]
+        return [TextTable.render(rows), "\(Plural.of(entries.count, "number")) on the do-not-call list."]
     }
 
     /// A JSON array of `{phone, added, addedBy, source, reason}`, `added` in ISO 8601 UTC.

@@ -1,3 +1,4 @@
+import CallPulseDomain
 
 /// What `callpulse forget` did for one phone number.
 public struct ForgetReport: Sendable, Equatable {
@@ -40,7 +41,7 @@ public struct ForgetReport: Sendable, Equatable {
             return lines
         }
         let campaigns = Set(erased.map(\.campaignID)).sorted()
-        var lines = ["Erased the personal data of \(phone) in \(campaigns.count) campaign\(campaigns.count == 1 ? "" : "s"):"]
+        var lines = ["Erased the personal data of \(phone) in \(Plural.of(campaigns.count, "campaign")):"]
         for contact in erased {
             let forced = contact.forcedFromAgent.map { " (was in a call with \($0): erased under --force)" } ?? ""
             lines.append("  \(contact.campaignID)  contact #\(contact.contactID)\(forced)")

@@ -1,3 +1,4 @@
+import CallPulseDomain
 import Foundation
 
 /// Why a privacy command (forget, purge, do-not-call, audit) could not do what was asked; nothing was changed.
@@ -32,7 +33,7 @@ public enum PrivacyError: Error, LocalizedError, Equatable {
                 + "(callpulse followups \(campaignID) --open); nothing was purged"
         case let .invalidLines(file, lines):
             lines.joined(separator: "\n")
-                + "\n\(file): \(lines.count) line\(lines.count == 1 ? "" : "s") without a valid number; nothing was imported"
+                + "\n\(file): \(Plural.of(lines.count, "line")) without a valid number; nothing was imported"
         case let .unknownRegion(region):
             "'\(region)' is not a known region code (use a two-letter code such as FI, SE or GB)"
         }

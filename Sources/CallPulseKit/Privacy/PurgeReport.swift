@@ -22,7 +22,7 @@ public struct PurgeReport: Sendable, Equatable {
             lines.append("No personal data left to erase in \(campaignID)\(earlier).")
             return lines
         }
-        lines.append("Erased the personal data of \(erased) contact\(erased == 1 ? "" : "s") of \(campaignID)\(earlier): "
+        lines.append("Erased the personal data of \(Plural.of(erased, "contact")) of \(campaignID)\(earlier): "
             + "names, numbers, contact fields, notes and free-text answers.")
         lines.append("Statistics and the anonymous export (export --no-pii) keep every score.")
         if let checkpoint { lines.append(checkpoint.description) }

@@ -108,7 +108,7 @@ extension AppDatabase {
             let remaining: Int = counts[0]
             report.erasedEarlier = counts[1]
             try Self.audit(db, actor: actor, action: "purge-pii", entity: "campaign", entityId: campaignID,
-                           detail: "erasing the personal data of \(remaining) contact\(remaining == 1 ? "" : "s")", at: now)
+                           detail: "erasing the personal data of \(Plural.of(remaining, "contact"))", at: now)
             return report
         }
         var after: Int64 = 0

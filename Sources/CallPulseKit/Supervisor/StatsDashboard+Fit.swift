@@ -1,3 +1,5 @@
+import CallPulseDomain
+
 
 extension StatsDashboard {
     /// A run of dashboard lines. The rows after the first `kept` may be cut when the window is
@@ -9,10 +11,10 @@ extension StatsDashboard {
             /// What the note under a cut block calls its hidden rows; nil to drop them without a note.
             func note(_ hidden: Int) -> String? {
                 switch self {
-                case .groups: "  … \(hidden) more \(hidden == 1 ? "group" : "groups") (a taller window shows them)"
+                case .groups: "  … \(Plural.of(hidden, "more group")) (a taller window shows them)"
                 case .trend: nil
-                case .answers: "  … \(hidden) more \(hidden == 1 ? "line" : "lines") of answers (a taller window shows them)"
-                case .agents: "  … \(hidden) more \(hidden == 1 ? "agent" : "agents") (a taller window or --json shows them)"
+                case .answers: "  … \(Plural.of(hidden, "more line")) of answers (a taller window shows them)"
+                case .agents: "  … \(Plural.of(hidden, "more agent")) (a taller window or --json shows them)"
                 }
             }
         }
