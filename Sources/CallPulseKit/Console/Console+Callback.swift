@@ -6,7 +6,7 @@ extension Console {
     /// the agent gives up (empty line, Ctrl-C).
     func askCallbackTime(zone: TimeZone) -> Int64? {
         while true {
-            guard case let .line(text) = reader.readLine(prompt: "call back when? (15:30, tomorrow 10, +2h, 25.11. 14:00) > "),
+            guard case let .line(text) = reader.readLine(prompt: "call back when? (15:30, tomorrow 10, +2h, 25.11. 14:00; Enter = back) > "),
                   !text.trimmingCharacters(in: .whitespaces).isEmpty
             else { return nil }
             if let at = callbackTime(text, zone: zone) {
