@@ -10,6 +10,9 @@ let package = Package(
         .library(name: "CallPulseKit", targets: ["CallPulseKit"]),
         .library(name: "CallPulseDomain", targets: ["CallPulseDomain"]),
         .library(name: "CallPulseCallList", targets: ["CallPulseCallList"]),
+        .library(name: "CallPulseStore", targets: ["CallPulseStore"]),
+        .library(name: "CallPulseSQLite", targets: ["CallPulseSQLite"]),
+        .library(name: "CallPulseCommands", targets: ["CallPulseCommands"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -35,22 +38,56 @@ let package = Package(
             name: "CallPulseCallList",
             dependencies: ["CallPulseDomain", "CPhoneNumber"]
         ),
+        // Operating-system helpers every layer may use: signal handlers, the login name.
+        .target(name: "CallPulseSystem"),
+        // The store protocols by job, the engine-neutral values they pass, and StoreError.
+        .target(
+            name: "CallPulseStore",
+            dependencies: ["CallPulseDomain"]
+        ),
+        // The SQLite engine: GRDB, migrations, triggers, the writer gate, every SQL statement.
+        .target(
+            name: "CallPulseSQLite",
+            dependencies: [
+                "CallPulseStore",
+                "CallPulseDomain",
+                "CallPulseSystem",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The application: console, supervisor views, import/export pipelines, report, on the store protocols only.
         .target(
             name: "CallPulseKit",
             dependencies: [
                 "CallPulseDomain",
                 "CallPulseCallList",
+                "CallPulseStore",
+                "CallPulseSystem",
                 "CReadline",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .executableTarget(name: "callpulse", dependencies: ["CallPulseKit"]),
+        // The commands: parse the command line and choose the store engine from the database address.
+        .target(
+            name: "CallPulseCommands",
+            dependencies: [
+                "CallPulseKit",
+                "CallPulseStore",
+                "CallPulseSQLite",
+                "CallPulseDomain",
+                "CallPulseCallList",
+                "CallPulseSystem",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "callpulse", dependencies: ["CallPulseCommands"]),
         .executableTarget(
             name: "callpulse-bench",
             dependencies: [
+                "CallPulseCommands",
                 "CallPulseKit",
+                "CallPulseStore",
+                "CallPulseSQLite",
                 "CallPulseDomain",
                 "CallPulseCallList",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -59,7 +96,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CallPulseKitTests",
-            dependencies: ["CallPulseKit", "CallPulseDomain", "CallPulseCallList"],
+            dependencies: [
+                "CallPulseCommands", "CallPulseKit", "CallPulseStore", "CallPulseSQLite", "CallPulseDomain",
+                "CallPulseCallList", "CallPulseSystem", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ]

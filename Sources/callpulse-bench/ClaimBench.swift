@@ -1,5 +1,8 @@
 import ArgumentParser
 import CallPulseKit
+import CallPulseSQLite
+import CallPulseStore
+import CallPulseSystem
 import Foundation
 import GRDB
 
@@ -130,7 +133,7 @@ extension BenchCommand {
 
         func run() throws {
             let database = try AppDatabase.open(path: db)
-            var queue = ContactQueue(database: database, campaignID: campaign, agent: agent)
+            var queue = ContactQueue(store: database, campaignID: campaign, agent: agent)
             _ = try queue.claimNext(now: unixNow()).releasedForWarmUp(database, agent: agent)
             while Date().timeIntervalSince1970 < startAt { usleep(1000) }
             let end = monotonicSeconds() + seconds

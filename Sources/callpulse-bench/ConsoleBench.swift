@@ -1,4 +1,6 @@
 import CallPulseKit
+import CallPulseSQLite
+import CallPulseStore
 import Foundation
 import GRDB
 

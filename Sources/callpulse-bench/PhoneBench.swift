@@ -1,4 +1,6 @@
 import CallPulseKit
+import CallPulseSQLite
+import CallPulseStore
 import Foundation
 
 /// B6: dialing from the console with real SIP on 127.0.0.1 (`SIPRig`). Per attempt of a no-answer

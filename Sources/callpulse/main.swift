@@ -1,3 +1,3 @@
-import CallPulseKit
+import CallPulseCommands
 
 CallPulseCommand.main()

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// The audit trail: who changed an answer, erased data, closed a campaign or changed the
 /// do-not-call list, and when; read back by campaign, time and count.

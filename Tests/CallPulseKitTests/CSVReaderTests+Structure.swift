@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CallPulseCallList
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 @Suite struct CSVReaderStructureTests {
     @Test func quotedFieldsWithDelimitersQuotesAndLineBreaks() throws {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CallPulseCallList
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The path of a committed call-list fixture (see Fixtures/calllists/make_fixtures.py).
 func callListFixture(_ name: String) -> String {

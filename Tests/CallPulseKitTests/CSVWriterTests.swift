@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The CSV dialects, the formula-injection guard and the file's safety.
 @Suite struct CSVWriterTests {

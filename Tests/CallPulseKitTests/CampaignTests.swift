@@ -3,6 +3,8 @@ import GRDB
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 @Suite struct CampaignTests {
     @Test func createCopiesTheScriptAndAppliesDefaults() throws {

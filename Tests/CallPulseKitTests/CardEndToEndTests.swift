@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// The contact card and interrupted sessions through the built binary with piped input.
 @Suite(.serialized) struct CardEndToEndTests {

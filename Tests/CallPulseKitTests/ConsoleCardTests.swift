@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// The contact card's outcome line and call-back times, through the console with scripted input.
 /// The clock is Friday 2026-12-04 12:00 in Helsinki; the campaign calls weekdays 09–20, Saturday

@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
 import Testing
+@testable import CallPulseCommands
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// The console's dialing flow in-process, with `ScriptedSoftphone` in place of baresip.
 @Suite struct ConsoleDialingTests {

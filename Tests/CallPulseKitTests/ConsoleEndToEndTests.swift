@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// The built binary as agents use it: piped interviews, many consoles at once, a killed console.
 @Suite(.serialized) struct ConsoleEndToEndTests {

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// Plays back lines like `ScriptedLineReader`, and runs `meanwhile` just before it gives line
 /// number `before` (from 1): what another console does while this one waits for the agent.
@@ -55,7 +57,7 @@ final class MeanwhileLineReader: LineReader {
         let (db, clock) = (store.db, clock)
         let transcript = try run(["a", "6", "/note soita myöhemmin", "n"], before: 3) {
             clock.now += 200
-            var other = ContactQueue(database: db, campaignID: "c", agent: "liisa")
+            var other = ContactQueue(store: db, campaignID: "c", agent: "liisa")
             other.session = "host:2:1"
             let back = try other.reclaimInterrupted(now: clock.now, isGone: { _ in false })
             #expect(back?.contact.id == 1)
@@ -76,7 +78,7 @@ final class MeanwhileLineReader: LineReader {
         let (db, clock) = (store.db, clock)
         let transcript = try run(["c", "+2h", "q"], before: 2) {
             clock.now += 200
-            var pekka = ContactQueue(database: db, campaignID: "c", agent: "pekka")
+            var pekka = ContactQueue(store: db, campaignID: "c", agent: "pekka")
             guard case let .claimed(taken) = try pekka.claimNext(now: clock.now) else { throw StoreError.contactNotFound(1) }
             #expect(taken.contact.id == 1)
         }

@@ -3,6 +3,8 @@ import GRDB
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// A settable clock for console tests.
 final class TestClock: @unchecked Sendable {
@@ -167,7 +169,7 @@ final class TestClock: @unchecked Sendable {
         #expect(try db.read { try String.fetchAll($0, sql: "SELECT phone FROM doNotCall") } == ["+358401111111"])
         try db.makeTestCampaign(id: "other")
         try db.write { try $0.execute(sql: "INSERT INTO contact (campaignId, phone) VALUES ('other', '+358401111111')") }
-        var queue = ContactQueue(database: db, campaignID: "other", agent: "x")
+        var queue = ContactQueue(store: db, campaignID: "other", agent: "x")
         guard case .nothing(.allDone) = try queue.claimNext(now: clock.now) else {
             Issue.record("a do-not-call number was served")
             return
@@ -178,7 +180,7 @@ final class TestClock: @unchecked Sendable {
         try session(lines("a", "9", "/skip", "5", "5", "q"))
         try db.makeTestCampaign(id: "other")
         try db.write { try $0.execute(sql: "INSERT INTO contact (campaignId, phone) VALUES ('other', '+358401111111')") }
-        var queue = ContactQueue(database: db, campaignID: "other", agent: "x")
+        var queue = ContactQueue(store: db, campaignID: "other", agent: "x")
         guard case let .nothing(.waiting(nextCallAt, _, _)) = try queue.claimNext(now: clock.now) else {
             Issue.record("a quarantined person was served")
             return
@@ -187,14 +189,14 @@ final class TestClock: @unchecked Sendable {
     }
 
     @Test func twoQueuesNeverGetTheSameContact() throws {
-        var first = ContactQueue(database: db, campaignID: "c", agent: "a")
-        var second = ContactQueue(database: db, campaignID: "c", agent: "b")
+        var first = ContactQueue(store: db, campaignID: "c", agent: "a")
+        var second = ContactQueue(store: db, campaignID: "c", agent: "b")
         guard case let .claimed(one) = try first.claimNext(now: clock.now),
               case let .claimed(two) = try second.claimNext(now: clock.now)
         else { Issue.record("expected two claims"); return }
         #expect(one.contact.id != two.contact.id)
         // A crashed agent's lease runs out and the contact returns.
-        var third = ContactQueue(database: db, campaignID: "c", agent: "c")
+        var third = ContactQueue(store: db, campaignID: "c", agent: "c")
         guard case .nothing = try third.claimNext(now: clock.now) else { Issue.record("served a leased contact"); return }
         guard case let .claimed(back) = try third.claimNext(now: clock.now + 121) else { Issue.record("lease never ran out"); return }
         #expect(back.contact.id == one.contact.id)

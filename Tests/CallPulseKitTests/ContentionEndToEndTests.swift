@@ -1,7 +1,11 @@
 import Foundation
 import GRDB
 import Testing
+@testable import CallPulseCommands
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
+@testable import CallPulseSystem
 
 /// Many programs on one file at once, as in a call center: consoles, a supervisor's live view and
 /// an import; and an import killed half-way.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import CallPulseCommands
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// `callpulse demo` carries its script and call list inside the binary.
 @Suite struct DemoFilesTests {

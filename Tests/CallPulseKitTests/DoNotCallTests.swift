@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// The do-not-call list: numbers read as the import reads them, files all or nothing, every change audited.
 @Suite struct DoNotCallTests {
@@ -81,7 +83,7 @@ import Testing
         let list = try dir.write("list.csv", "phone,name\n040 111 1111,Aino\n040 222 2222,Eino\n")
         _ = try CallListImporter(database: db).importFile(list, into: "c", options: .init(), now: ConsoleTests.mondayMorning)
         try db.addToDoNotCall(["+358402222222"], actor: "maija", source: "manual", note: nil, now: ConsoleTests.mondayMorning)
-        var queue = ContactQueue(database: db, campaignID: "c", agent: "liisa")
+        var queue = ContactQueue(store: db, campaignID: "c", agent: "liisa")
         guard case let .claimed(first) = try queue.claimNext(now: ConsoleTests.mondayMorning) else {
             Issue.record("nothing claimed")
             return

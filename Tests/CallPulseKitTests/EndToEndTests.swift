@@ -3,6 +3,7 @@ import GRDB
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// Runs the built `callpulse` binary as a supervisor would, and checks its output and the database.
 @Suite(.serialized) struct EndToEndTests {

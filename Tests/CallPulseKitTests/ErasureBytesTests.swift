@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The README's promise that an erased number is held nowhere, checked on the raw bytes of the
 /// database and its `-wal` and `-shm` files after `forget` and `campaign close --purge-pii`,

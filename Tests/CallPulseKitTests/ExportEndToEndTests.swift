@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// `callpulse export` and `callpulse followups` through the built binary.
 @Suite struct ExportEndToEndTests {

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 @testable import CallPulseCallList
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// A campaign filled through the real console: three contacts (one with a formula for a name),
 /// two complete interviews with follow-ups, notes and a don't-know, and one broken off.

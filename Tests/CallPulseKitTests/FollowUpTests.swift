@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// Closing the loop: the follow-ups the console's alerts created, listed, resolved and exported.
 @Suite struct FollowUpTests {

@@ -3,6 +3,8 @@ import GRDB
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// `forget PHONE` on the export fixture: Aino (+358401111111, contact #1) completed an interview
 /// with a note, a verbatim answer and three follow-ups; Björn (#2) completed one; Pekka (#3) broke off.

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Testing
+@testable import CallPulseCommands
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// Every command's help reads cleanly at 80 columns: prose wraps where the terminal wraps it, not
 /// where the source line ended, and each option names its default once.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// One hostile answer and what the question it is typed at must do with it.
 struct HostileAnswer: CustomTestStringConvertible, Sendable {

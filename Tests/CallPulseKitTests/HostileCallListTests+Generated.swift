@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The big hostile call lists, made at run time rather than committed.
 @Suite struct HostileGeneratedCallListTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// One hostile do-not-call file and what `dnc import` must make of it.
 struct HostileDoNotCallFile: CustomTestStringConvertible, Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// Letters in numbers on the command line and in do-not-call files (issue 12, item 4).
 extension HostileEndToEndTests {

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// A number answer of 400 nines (issue 12, item 5) through the console.
 extension HostileEndToEndTests {

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// Scripts whose ranges broke stats (issue 12, item 2), through the built binary; `run` serves the other issue-12 extensions.
 extension HostileEndToEndTests {

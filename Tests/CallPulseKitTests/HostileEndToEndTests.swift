@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// Hostile files through the built `callpulse` binary: exit status, the words on stderr, and a
 /// terminal that never receives a control character.

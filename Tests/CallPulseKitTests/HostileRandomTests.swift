@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The fuzz targets' checks (`FuzzChecks`, shared with Fuzz/) on a few hundred seeded random
 /// inputs each, so every run of the suite exercises them; `Fuzz/run.sh` goes much further.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The big hostile scripts, made at run time: each ends in a clear problem, never a hang or a crash.
 @Suite struct HostileGeneratedScriptTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import CallPulseCommands
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// One hostile script file and the problems `callpulse script check` must print for it.
 struct HostileScript: CustomTestStringConvertible, Sendable {

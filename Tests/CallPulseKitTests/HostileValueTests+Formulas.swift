@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// Formula starts a spreadsheet may read outside ASCII.
 extension HostileValueTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// A number answer beyond ±10^15 (400 nines read as +infinity) is asked again.
 extension HostileValueTests {

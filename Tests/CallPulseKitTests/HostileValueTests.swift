@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The pure parts of issue 12: values at the edges of Int64 and Double never trap or allocate.
 @Suite struct HostileValueTests {

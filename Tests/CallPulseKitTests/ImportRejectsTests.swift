@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CallPulseCallList
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The rejects file is written in the call list's own dialect, so it opens in the program that made the list.
 @Suite struct ImportRejectsTests {

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// An import writes in short transactions while consoles work; its contacts appear all at once,
 /// or never when it fails or is killed.
@@ -47,7 +49,7 @@ import Testing
     }
 
     func claim(agent: String = "liisa") throws -> ClaimResult {
-        var queue = ContactQueue(database: db, campaignID: "c", agent: agent)
+        var queue = ContactQueue(store: db, campaignID: "c", agent: agent)
         return try queue.claimNext(now: now)
     }
 

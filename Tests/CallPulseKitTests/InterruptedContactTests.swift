@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// Which leased contact an agent's new console takes back, and how a dead console is recognised.
 @Suite struct InterruptedContactTests {
@@ -16,7 +18,7 @@ import Testing
     }
 
     func queue(_ agent: String, session: String) -> ContactQueue {
-        var queue = ContactQueue(database: store.db, campaignID: "c", agent: agent)
+        var queue = ContactQueue(store: store.db, campaignID: "c", agent: agent)
         queue.session = session
         return queue
     }

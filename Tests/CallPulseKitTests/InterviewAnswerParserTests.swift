@@ -1,6 +1,7 @@
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 @Suite struct InterviewAnswerParserTests {
     static let pulse = InterviewTestSupport.pulse

@@ -1,6 +1,8 @@
 import Testing
+@testable import CallPulseCommands
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 @Suite struct InterviewCommandTests {
     @Test(arguments: [

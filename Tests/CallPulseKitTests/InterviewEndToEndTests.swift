@@ -1,8 +1,11 @@
 import Foundation
 import GRDB
 import Testing
+@testable import CallPulseCommands
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// What happens inside an interview and the dispositions it leaves, through the built binary with
 /// piped answers (and a terminal where readline matters). The bundled customer-service script:

@@ -1,6 +1,8 @@
 import Testing
+@testable import CallPulseCommands
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The pure rules of how an interview ends: dispositions, required answers, consent, follow-ups,
 /// the break-off question's keys, messages in the interview language, the help's layout.

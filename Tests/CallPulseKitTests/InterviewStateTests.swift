@@ -1,6 +1,7 @@
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 @Suite struct InterviewStateTests {
     let script = InterviewTestSupport.pulse

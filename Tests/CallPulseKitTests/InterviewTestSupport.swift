@@ -1,6 +1,7 @@
 import Foundation
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// Scripts and helpers shared by the Interview tests.
 enum InterviewTestSupport {

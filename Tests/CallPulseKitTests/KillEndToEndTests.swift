@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// Consoles killed with SIGKILL at random moments of real interviews: every answer the agent saw
 /// as saved is in the file, the file is intact, and the interviews resume and finish.

@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// Two real consoles on one contact: the first one's lease runs out (with piped input nothing
 /// renews it, as with a suspended laptop), the second takes the contact; the first one's next

@@ -3,6 +3,8 @@ import GRDB
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// Every write an agent's console makes checks that its console still holds the contact's lease:
 /// once the lease ran out and another console took the contact, the first one's writes fail with
@@ -21,7 +23,7 @@ import Testing
     }
 
     func claim(_ holder: LeaseHolder, at now: Int64) throws -> ClaimedContact? {
-        var queue = ContactQueue(database: store.db, campaignID: "c", agent: holder.agent)
+        var queue = ContactQueue(store: store.db, campaignID: "c", agent: holder.agent)
         queue.session = holder.session
         queue.leaseSeconds = 60
         guard case let .claimed(claimed) = try queue.claimNext(now: now) else { return nil }
@@ -117,7 +119,7 @@ import Testing
     @Test func anotherConsoleOfTheSameAgentTakesTheLeaseForGood() throws {
         let db = store.db
         #expect(try claim(liisa, at: Self.now)?.contact.id == 1)
-        var second = ContactQueue(database: db, campaignID: "c", agent: "liisa")
+        var second = ContactQueue(store: db, campaignID: "c", agent: "liisa")
         second.session = "host:300:1"
         #expect(try second.reclaimInterrupted(now: Self.now + 61, isGone: { _ in false })?.contact.id == 1)
         #expect(throws: StoreError.leaseLost(contactID: 1, takenBy: "liisa")) {

@@ -1,6 +1,7 @@
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The table: what the line codes, and what it leaves to the agent.
 @Suite struct LineCodingTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The test vectors of reference/METRICS.md through the real calculations.
 @Suite struct MetricsTests {

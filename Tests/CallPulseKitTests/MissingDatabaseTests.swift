@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// A mistyped `--db` is an error for every command that reads or works an existing database;
 /// only the commands that make something create the file, and they say so.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import CallPulseCommands
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The control socket's framing, including frames a hostile or broken softphone might send.
 @Suite struct NetstringTests {

@@ -1,6 +1,7 @@
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The line typed at the `outcome >` prompt is read as a whole: a key is a word of its own.
 @Suite struct OutcomeEntryTests {

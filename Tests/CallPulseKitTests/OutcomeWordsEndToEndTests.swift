@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// `campaign show` and `export --calls` put words beside the codes a person would otherwise have
 /// to look up (3.13, noAnswer), keeping the codes.

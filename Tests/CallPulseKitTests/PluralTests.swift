@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// Counts in command and console output read right: "1 call", "2 calls", never "1 calls".
 @Suite struct PluralTests {

@@ -1,8 +1,12 @@
 import Foundation
 import GRDB
 import Testing
+@testable import CallPulseCommands
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
+@testable import CallPulseSystem
 
 /// `forget`, `campaign close --purge-pii`, `dnc` and `audit` through the built binary, on the export fixture.
 @Suite struct PrivacyEndToEndTests {

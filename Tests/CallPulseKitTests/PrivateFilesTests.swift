@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// Personal data on disk: files readable by their owner only, and erased data really gone from the bytes.
 @Suite struct PrivateFilesTests {

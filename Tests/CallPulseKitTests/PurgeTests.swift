@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// `campaign close ID --purge-pii` on the export fixture (campaign "c": three contacts, two
 /// complete interviews, Aino's three follow-ups open).

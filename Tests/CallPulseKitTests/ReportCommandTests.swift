@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// `callpulse report` through the built binary.
 @Suite struct ReportCommandTests {

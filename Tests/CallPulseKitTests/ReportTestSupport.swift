@@ -4,6 +4,8 @@ import FoundationXML
 #endif
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// A campaign for report tests, filled through the real console: six contacts with a touchpoint
 /// (one of them hostile markup); four complete interviews (NPS 9, 10, 3, 6) with open answers, one

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The client report: well-formed, the same figures as `stats`, hostile text harmless, labels per language.
 @Suite struct ReportTests {

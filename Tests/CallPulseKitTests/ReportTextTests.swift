@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The report's pure parts: words, verbatims, escaping, number formats and the time series' period.
 @Suite struct ReportTextTests {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// Real SIP on 127.0.0.1 for the telephony tests: the agent's baresip with `ctrl_tcp`, and as the
 /// customer a second baresip that answers, a SIPp that answers with a status, or nothing at all.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 @Suite struct SchedulingTests {
     static let helsinki = TimeZone(identifier: "Europe/Helsinki")!

@@ -1,5 +1,7 @@
 import Testing
+@testable import CallPulseCommands
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 @Suite struct ScriptCommandTests {
     private func runCheck(_ files: [String]) -> (valid: Bool, output: [String], diagnostics: [String]) {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 @Suite struct ScriptLoadingTests {
     static let bundled = ["customer-service-pulse", "b2b-sales-meeting", "mystery-shopping"]

@@ -1,6 +1,7 @@
 import Foundation
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// Helpers shared by the script tests.
 enum ScriptTestSupport {

@@ -1,6 +1,7 @@
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// One invalid script and the problem it must produce.
 struct InvalidScriptCase: CustomTestStringConvertible, Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// The test double of `Softphone`: each dial plays the next list of events; every command is logged.
 final class ScriptedSoftphone: Softphone {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseStore
 
 /// `export --out` and `report --out` onto special files, through the built binary: a FIFO and a
 /// character device are written into and stay what they are (renaming a finished file over them

@@ -3,6 +3,8 @@ import GRDB
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// Plays back lines like `ScriptedLineReader`, moving the test clock forward before each one: the
 /// time the agent takes to type it.

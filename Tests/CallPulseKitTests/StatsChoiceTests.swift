@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// Frequencies of choice and yes/no questions in stats: counted from complete interviews by the
 /// `choiceTally` triggers, the same when counted from the rows.

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// `callpulse stats` through the built binary: the JSON document's shape and watch mode off a terminal.
 @Suite(.serialized) struct StatsCommandTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// The text dashboard `stats` and `stats --watch` draw: it fits the window, shows the campaign's
 /// time, and says what its counts count.

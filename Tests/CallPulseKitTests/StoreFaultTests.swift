@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// A console whose database stops taking writes mid-interview — held locked by another program,
 /// read-only, on a full disk: the agent reads what happened, the answer stays on screen, and it is

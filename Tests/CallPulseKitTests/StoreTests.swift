@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import Testing
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 @Suite struct StoreTests {
     @Test func databaseFileIsPrivateAndInWALMode() throws {

@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
 import Testing
+@testable import CallPulseCommands
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// `callpulse agent --phone` against real SIP on this machine: the agent's baresip, and as the
 /// customer a baresip that answers or a SIPp that answers with a status (see `SIPLab`).

@@ -3,6 +3,8 @@ import GRDB
 import Testing
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// What must never reach a terminal raw from a data file.
 enum TerminalSafety {

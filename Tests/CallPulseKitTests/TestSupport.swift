@@ -1,6 +1,8 @@
 import Foundation
 @testable import CallPulseDomain
 @testable import CallPulseKit
+@testable import CallPulseSQLite
+@testable import CallPulseStore
 
 /// A fresh temporary directory, removed when the value is dropped by the test.
 final class TemporaryDirectory {

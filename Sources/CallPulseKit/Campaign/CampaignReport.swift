@@ -1,4 +1,5 @@
 import CallPulseDomain
+import CallPulseStore
 
 /// The text `campaign show` prints: the campaign, its rules, its contact counts and its script outline.
 public enum CampaignReport {

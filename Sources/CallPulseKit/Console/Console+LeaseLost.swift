@@ -1,4 +1,5 @@
 import CallPulseDomain
+import CallPulseStore
 
 extension Console {
     /// Tells the agent plainly that the contact's lease passed to another console while they were

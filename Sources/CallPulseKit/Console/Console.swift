@@ -1,4 +1,6 @@
 import CallPulseDomain
+import CallPulseStore
+import CallPulseSystem
 import Foundation
 
 /// The agent's console: takes the next contact, shows its card, records the call's outcome with
@@ -7,7 +9,7 @@ import Foundation
 /// It talks to the keyboard only through a `LineReader` (readline on a terminal, plain lines from
 /// a pipe, a scripted list in tests) and to the screen only through a `ConsoleOutput`.
 public final class Console {
-    let database: AppDatabase
+    let database: any CallPulseStore
     let campaign: Campaign
     let script: InterviewScript
     let agent: String
@@ -16,7 +18,7 @@ public final class Console {
     let clock: @Sendable () -> Int64
     /// On a terminal the console waits when nothing is due; with piped input it stops.
     let interactive: Bool
-    var queue: ContactQueue
+    package var queue: ContactQueue
     /// The phone that dials for the agent (`--phone`, `--dial-command`); nil: the agent dials by hand.
     public var phone: PhoneLine?
     /// The call row the last interview started, for its line data.
@@ -36,7 +38,7 @@ public final class Console {
     /// This console as the holder of the leases it takes: every write for the agent names it.
     var holder: LeaseHolder { queue.holder }
 
-    public init(database: AppDatabase, campaignID: String, agent: String, reader: any LineReader, output: ConsoleOutput,
+    public init(database: any CallPulseStore, campaignID: String, agent: String, reader: any LineReader, output: ConsoleOutput,
                 interactive: Bool, session: String = ConsoleSession.current,
                 clock: @escaping @Sendable () -> Int64 = unixNow) throws {
         self.database = database
@@ -47,7 +49,7 @@ public final class Console {
         self.output = output
         self.interactive = interactive
         self.clock = clock
-        queue = ContactQueue(database: database, campaignID: campaignID, agent: agent)
+        queue = ContactQueue(store: database, campaignID: campaignID, agent: agent)
         queue.session = session
     }
 
@@ -258,7 +260,7 @@ public final class Console {
     func persist<T>(_ what: String, _ body: () throws -> T) throws -> T {
         var failures = 0
         while true {
-            do { return try body() } catch where !StoreError.mayPassWithTime(error) {
+            do { return try body() } catch where !database.mayPassWithTime(error) {
                 throw error
             } catch {
                 failures += 1

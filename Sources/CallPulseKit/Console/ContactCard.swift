@@ -1,5 +1,6 @@
 import CallPulseCallList
 import CallPulseDomain
+import CallPulseStore
 import Foundation
 
 /// The contact card an agent reads before dialing: who, the number to dial, language, the

@@ -1,4 +1,5 @@
 import CReadline
+import CallPulseSystem
 import Foundation
 
 /// The console's keyboard on a real terminal: GNU readline with line editing, a history file for

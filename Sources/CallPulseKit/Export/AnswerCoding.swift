@@ -1,4 +1,5 @@
 import CallPulseDomain
+import CallPulseStore
 
 /// How an answer is written in the export, for researchers (the codebook says the same):
 /// rating scales and numbers as numbers, yes/no as 1 = yes / 0 = no, a choice as its code
@@ -27,7 +28,7 @@ public enum AnswerCoding {
         }
     }
 
-    /// The field for a stored answer: `value` as `AppDatabase.exportInterviews` reads it (nil for
+    /// The field for a stored answer: `value` as `ExportStore.exportInterviews` reads it (nil for
     /// a special answer or none).
     static func field(value: ExportedAnswer.Value?, special: String?, kind: QuestionKind) -> CSVWriter.Field {
         switch value {
@@ -38,14 +39,5 @@ public enum AnswerCoding {
         case let .text(text)?: return .text(text)
         case nil: return special.map { .text(code(ofSpecial: $0)) } ?? .empty
         }
-    }
-}
-
-/// Numbers as text for files: whole numbers without a decimal point, others in their shortest
-/// exact form with a decimal point (`3.5`); the Excel dialect turns the point into a comma.
-enum NumberText {
-    static func format(_ number: Double) -> String {
-        if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
     }
 }

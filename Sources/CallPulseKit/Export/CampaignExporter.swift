@@ -1,4 +1,5 @@
 import CallPulseDomain
+import CallPulseStore
 import Foundation
 
 /// Writes a campaign's results for the client: one row per interview, or per call attempt
@@ -7,14 +8,14 @@ import Foundation
 /// Rows stream from the store straight into the `CSVWriter`: memory stays flat whatever the
 /// campaign's size. Times are written as `2026-11-23 14:05` in the campaign's time zone.
 public struct CampaignExporter {
-    public let database: AppDatabase
+    public let database: any CallPulseStore
     public let campaign: Campaign
     public let script: InterviewScript
     /// What to write; `since` may be set once the campaign's time zone is known.
     public var options: ExportOptions
 
     /// Loads the campaign and its script; throws `StoreError.campaignNotFound` for an unknown id.
-    public init(database: AppDatabase, campaignID: String, options: ExportOptions) throws {
+    public init(database: any CallPulseStore, campaignID: String, options: ExportOptions) throws {
         self.database = database
         campaign = try database.campaign(id: campaignID)
         script = try campaign.loadScript()

@@ -1,4 +1,5 @@
 import CallPulseDomain
+import CallPulseStore
 import Foundation
 
 /// What rendering follow-ups needs beyond the rows: each campaign's script and time zone.
@@ -7,7 +8,7 @@ public struct FollowUpContext {
     public var timeZones: [String: TimeZone] = [:]
 
     /// Loads the campaigns the follow-ups belong to.
-    public init(database: AppDatabase, campaignIDs: Set<String>) throws {
+    public init(database: any CallPulseStore, campaignIDs: Set<String>) throws {
         for id in campaignIDs {
             let campaign = try database.campaign(id: id)
             scripts[id] = try? campaign.loadScript()

@@ -1,4 +1,5 @@
 import CallPulseDomain
+import CallPulseStore
 
 /// The follow-up list for the terminal: one block per follow-up with who to call and the number
 /// to dial, what triggered it, the customer's own words, its age and whether it is overdue or

@@ -1,4 +1,5 @@
 import CallPulseDomain
+import CallPulseStore
 
 /// The open follow-ups as CSV for the client's customer-service team: who to call and the
 /// number to dial, why, the customer's own words, and the contact's imported fields.

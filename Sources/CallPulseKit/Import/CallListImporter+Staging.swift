@@ -1,10 +1,10 @@
 import CallPulseDomain
+import CallPulseStore
 
 extension CallListImporter {
     /// Runs `body` as the only import on the database, waiting for one that is running.
     func oneImportAtATime(waiting: (@Sendable () -> Void)?, _ body: () throws -> Void) throws {
-        guard let gate = WriteGate.imports(databasePath: database.path) else { return try body() }
-        try gate.withLock(timeout: Self.importWait, path: database.path, waiting: waiting, body)
+        try database.oneImportAtATime(timeout: Self.importWait, waiting: waiting, body)
     }
 
     /// Records the import as staging; its contacts will be written from the next free id up.

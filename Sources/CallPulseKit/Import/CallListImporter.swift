@@ -1,5 +1,7 @@
 import CallPulseCallList
 import CallPulseDomain
+import CallPulseStore
+import CallPulseSystem
 import Dispatch
 import Foundation
 
@@ -31,9 +33,9 @@ public struct CallListImporter: Sendable {
         public init() {}
     }
 
-    public let database: AppDatabase
+    public let database: any CallPulseStore
 
-    public init(database: AppDatabase) { self.database = database }
+    public init(database: any CallPulseStore) { self.database = database }
 
     /// Rows parsed together and written in one transaction; their phone numbers are normalized on
     /// all cores at once. A batch holds the database for a few tens of milliseconds.
@@ -98,7 +100,7 @@ public struct CallListImporter: Sendable {
         } catch {
             rejects?.discard()
             if error is CallListError { throw Self.structural(error, file: file) }
-            throw StoreError.translate(error, path: database.path)
+            throw database.translated(error)
         }
         summary.rejectsFile = options.rejectsPath
         return summary

@@ -1,4 +1,5 @@
 import CallPulseDomain
+import CallPulseStore
 import Foundation
 
 /// The audit trail for the terminal: one line per change, who and when, every value from the

@@ -1,4 +1,5 @@
 import CallPulseCallList
+import CallPulseStore
 
 /// A do-not-call list to import: a CSV file whose phone column is found as a call list's is
 /// (`phone`, `puhelin`, `telefon`, … or `phoneColumn`), or a plain list of one number per line

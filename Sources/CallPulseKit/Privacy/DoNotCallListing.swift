@@ -1,4 +1,5 @@
 import CallPulseDomain
+import CallPulseStore
 import Foundation
 
 /// The do-not-call list for people (a table) and for scripts (JSON).

@@ -1,4 +1,5 @@
 import CallPulseCallList
+import CallPulseStore
 
 /// Reads phone numbers typed on the command line the way `callpulse import` reads a call list:
 /// libphonenumber, numbers without a country code in the given region, E.164 accepted as is.

@@ -1,4 +1,5 @@
 import CallPulseDomain
+import CallPulseStore
 import Foundation
 
 extension ClientReport {
@@ -9,7 +10,7 @@ extension ClientReport {
     ///     the campaign has none of that name).
     ///   - language: the labels' language; nil for the script's first language, else English.
     ///   - since: only interviews ended, cases called and follow-ups created at or after this instant.
-    public static func load(database: AppDatabase, campaign: Campaign, breakdownField: String? = nil,
+    public static func load(database: any CallPulseStore, campaign: Campaign, breakdownField: String? = nil,
                             language: ReportLanguage? = nil, since: Int64? = nil, now: Int64) throws -> ClientReport {
         try StatsSnapshot.checkBreakdownField(breakdownField, of: campaign, in: database)
         let script = try campaign.loadScript()

@@ -1,3 +1,4 @@
+import CallPulseStore
 
 /// Picks a handful of verbatim quotes from the open answers it is shown, preferring detractors and
 /// promoters, answers of a readable length and recent interviews.

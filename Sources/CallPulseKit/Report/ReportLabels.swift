@@ -1,4 +1,5 @@
 import CallPulseDomain
+import CallPulseStore
 
 /// The client report's words in Finnish, Swedish and English.
 struct ReportLabels {

@@ -9,18 +9,18 @@ import Darwin
 /// is not text: at most `ScriptInputGuard.maximumBytes` bytes are ever read (a device or a pipe
 /// has no size to check first), UTF-8 with or without a byte-order mark and UTF-16 with one are
 /// decoded, and a byte that is not UTF-8 is a problem at its line and column.
-enum ScriptFile {
+package enum ScriptFile {
     /// The file could not be read at all: missing, a directory, no permission.
-    struct ReadError: Error, Equatable {
-        var file: String
-        var reason: String
+    package struct ReadError: Error, Equatable {
+        package var file: String
+        package var reason: String
     }
 
     /// The text of `file`.
     ///
     /// - Throws: `ReadError` when the file cannot be read; `ScriptError` when it is too big or
     ///   not text in a supported encoding.
-    static func contents(of file: String) throws -> String {
+    package static func contents(of file: String) throws -> String {
         let fd = open(file, O_RDONLY)
         guard fd >= 0 else { throw ReadError(file: file, reason: String(cString: strerror(errno))) }
         defer { close(fd) }

@@ -1,4 +1,5 @@
 import CallPulseDomain
+import CallPulseStore
 import Foundation
 
 extension StatsSnapshot {
@@ -11,7 +12,7 @@ extension StatsSnapshot {
     ///     fields (throws `StatsError.unknownField` listing them otherwise).
     ///   - since: limits the figures to a period (see `StatsRequest.since`); nil for the whole campaign.
     /// - Throws: `StoreError.campaignNotFound` for an unknown campaign.
-    public static func load(database: AppDatabase, campaignID: String, breakdownField: String? = nil,
+    public static func load(database: any CallPulseStore, campaignID: String, breakdownField: String? = nil,
                             since: Int64? = nil, now: Int64) throws -> StatsSnapshot {
         let campaign = try database.campaign(id: campaignID)
         try checkBreakdownField(breakdownField, of: campaign, in: database)
@@ -23,7 +24,7 @@ extension StatsSnapshot {
     }
 
     /// Throws `StatsError.unknownField` naming the fields there are when `field` is not one of the campaign's.
-    public static func checkBreakdownField(_ field: String?, of campaign: Campaign, in database: AppDatabase) throws {
+    public static func checkBreakdownField(_ field: String?, of campaign: Campaign, in database: any CallPulseStore) throws {
         guard let field else { return }
         let available = try database.contactFieldNames(campaign: campaign)
         guard available.contains(field) else {

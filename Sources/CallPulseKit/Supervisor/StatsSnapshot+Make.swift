@@ -1,4 +1,5 @@
 import CallPulseDomain
+import CallPulseStore
 import Foundation
 
 extension StatsSnapshot {

@@ -166,6 +166,11 @@ public struct StatsDocument: Codable, Sendable, Equatable {
     public var generatedAt: Int64
     public var campaigns: [StatsSnapshot]
 
+    public init(generatedAt: Int64, campaigns: [StatsSnapshot]) {
+        self.generatedAt = generatedAt
+        self.campaigns = campaigns
+    }
+
     /// The document as JSON with sorted keys, so its text is stable.
     public func jsonText() throws -> String {
         let encoder = JSONEncoder()

@@ -1,3 +1,4 @@
+import CallPulseSystem
 import Foundation
 
 /// Redraws a frame full-screen every few seconds until Ctrl-C, SIGTERM or SIGHUP (`callpulse stats --watch`).

@@ -1,0 +1,7 @@
+import CallPulseDomain
+import CallPulseStore
+import GRDB
+
+extension DoNotCallEntry: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "doNotCall"
+}
