@@ -98,9 +98,26 @@ let package = Package(
             name: "CallPulseKitTests",
             dependencies: [
                 "CallPulseCommands", "CallPulseKit", "CallPulseStore", "CallPulseSQLite", "CallPulseDomain",
-                "CallPulseCallList", "CallPulseSystem", .product(name: "GRDB", package: "GRDB.swift"),
+                "CallPulseCallList", "CallPulseSystem", "CallPulseTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]
+        ),
+        // Pure tests of the domain and of reading call lists: no database, no files written.
+        .testTarget(
+            name: "CallPulseDomainTests",
+            dependencies: ["CallPulseDomain", "CallPulseCallList", "CallPulseTestSupport"]
+        ),
+        // The store conformance suite: every engine passes the same tests.
+        .testTarget(
+            name: "CallPulseStoreTests",
+            dependencies: ["CallPulseStore", "CallPulseSQLite", "CallPulseDomain", "CallPulseTestSupport"]
+        ),
+        // Helpers the test targets share: temporary folders, the repository's files, local times, scripts.
+        .target(
+            name: "CallPulseTestSupport",
+            dependencies: ["CallPulseDomain"],
+            path: "Tests/CallPulseTestSupport"
         ),
     ]
 )

@@ -10,7 +10,6 @@ public struct AuditEntry: Codable, Sendable {
     public var entityId: String
     public var detail: String?
 
-
     public init(at: Int64, actor: String, action: String, entity: String, entityId: String, detail: String? = nil) {
         self.at = at
         self.actor = actor

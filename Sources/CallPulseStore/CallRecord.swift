@@ -15,9 +15,9 @@ public struct CallRecord: Codable, Sendable, Hashable {
     /// What the phone line reported about this attempt, when CallPulse dialled it.
     public var paradata: CallParadata? = nil
 
-
-
-    public init(id: Int64? = nil, contactId: Int64, campaignId: String, agent: String, startedAt: Int64, endedAt: Int64? = nil, outcome: CallOutcome? = nil, aapor: String? = nil, note: String? = nil, callbackAt: Int64? = nil, paradata: CallParadata? = nil) {
+    public init(id: Int64? = nil, contactId: Int64, campaignId: String, agent: String, startedAt: Int64,
+                endedAt: Int64? = nil, outcome: CallOutcome? = nil, aapor: String? = nil, note: String? = nil,
+                callbackAt: Int64? = nil, paradata: CallParadata? = nil) {
         self.id = id
         self.contactId = contactId
         self.campaignId = campaignId
@@ -31,7 +31,6 @@ public struct CallRecord: Codable, Sendable, Hashable {
         self.paradata = paradata
     }
 }
-
 
 /// One interview with a contact; a broken-off one resumes at its first unanswered question.
 public struct InterviewRecord: Codable, Sendable, Hashable {
@@ -50,9 +49,8 @@ public struct InterviewRecord: Codable, Sendable, Hashable {
     public var endedAt: Int64?
     public var disposition: String?
 
-
-
-    public init(id: Int64? = nil, contactId: Int64, campaignId: String, agent: String, language: String, status: Status, startedAt: Int64, endedAt: Int64? = nil, disposition: String? = nil) {
+    public init(id: Int64? = nil, contactId: Int64, campaignId: String, agent: String, language: String,
+                status: Status, startedAt: Int64, endedAt: Int64? = nil, disposition: String? = nil) {
         self.id = id
         self.contactId = contactId
         self.campaignId = campaignId
@@ -78,9 +76,8 @@ public struct AnswerRecord: Codable, Sendable, Hashable {
     public var agent: String
     public var answeredAt: Int64
 
-
-
-    public init(id: Int64? = nil, interviewId: Int64, questionId: String, value: String? = nil, number: Double? = nil, special: SpecialAnswer? = nil, agent: String, answeredAt: Int64) {
+    public init(id: Int64? = nil, interviewId: Int64, questionId: String, value: String? = nil, number: Double? = nil,
+                special: SpecialAnswer? = nil, agent: String, answeredAt: Int64) {
         self.id = id
         self.interviewId = interviewId
         self.questionId = questionId
@@ -91,7 +88,6 @@ public struct AnswerRecord: Codable, Sendable, Hashable {
         self.answeredAt = answeredAt
     }
 }
-
 
 /// A follow-up an alert created: someone must call the customer back.
 public struct FollowUp: Codable, Sendable, Hashable {
@@ -107,9 +103,9 @@ public struct FollowUp: Codable, Sendable, Hashable {
     public var resolvedBy: String?
     public var resolutionNote: String?
 
-
-
-    public init(id: Int64? = nil, campaignId: String, contactId: Int64, interviewId: Int64? = nil, alertIndex: Int, reason: String, createdAt: Int64, dueAt: Int64? = nil, resolvedAt: Int64? = nil, resolvedBy: String? = nil, resolutionNote: String? = nil) {
+    public init(id: Int64? = nil, campaignId: String, contactId: Int64, interviewId: Int64? = nil, alertIndex: Int,
+                reason: String, createdAt: Int64, dueAt: Int64? = nil, resolvedAt: Int64? = nil,
+                resolvedBy: String? = nil, resolutionNote: String? = nil) {
         self.id = id
         self.campaignId = campaignId
         self.contactId = contactId
@@ -133,9 +129,8 @@ public struct NoteRecord: Codable, Sendable, Hashable {
     public var createdAt: Int64
     public var text: String
 
-
-
-    public init(id: Int64? = nil, contactId: Int64, interviewId: Int64? = nil, agent: String, createdAt: Int64, text: String) {
+    public init(id: Int64? = nil, contactId: Int64, interviewId: Int64? = nil, agent: String, createdAt: Int64,
+                text: String) {
         self.id = id
         self.contactId = contactId
         self.interviewId = interviewId

@@ -21,7 +21,8 @@ public struct ClaimedContact: Sendable {
     /// A call row a console that stopped left open (no end, no disposition), to be closed now.
     public var interruptedCall: CallRecord? { calls.last { $0.endedAt == nil } }
 
-    public init(contact: Contact, reason: Reason, calls: [CallRecord], notes: [NoteRecord], resumable: InterviewRecord? = nil, answers: [AnswerRecord]) {
+    public init(contact: Contact, reason: Reason, calls: [CallRecord], notes: [NoteRecord],
+                resumable: InterviewRecord? = nil, answers: [AnswerRecord]) {
         self.contact = contact
         self.reason = reason
         self.calls = calls

@@ -37,8 +37,6 @@ public struct Contact: Codable, Sendable, Hashable {
     /// nil while it is held. An erased contact keeps its answers' scores but nothing that identifies it.
     public var erasedAt: Int64?
 
-
-
     /// The imported extra fields, decoded.
     public var fieldValues: [String: String] {
         guard let data = fields.data(using: .utf8),
@@ -47,7 +45,12 @@ public struct Contact: Codable, Sendable, Hashable {
         return object
     }
 
-    public init(id: Int64? = nil, campaignId: String, phone: String, phoneRegion: String? = nil, name: String? = nil, firstName: String? = nil, lastName: String? = nil, language: String? = nil, timeZone: String? = nil, fields: String, status: Status, disposition: String? = nil, attempts: Int, nextCallAt: Int64? = nil, leaseAgent: String? = nil, leaseUntil: Int64? = nil, appointmentAgent: String? = nil, appointmentNote: String? = nil, importId: Int64? = nil, importLine: Int? = nil, erasedAt: Int64? = nil) {
+    public init(id: Int64? = nil, campaignId: String, phone: String, phoneRegion: String? = nil, name: String? = nil,
+                firstName: String? = nil, lastName: String? = nil, language: String? = nil, timeZone: String? = nil,
+                fields: String, status: Status, disposition: String? = nil, attempts: Int, nextCallAt: Int64? = nil,
+                leaseAgent: String? = nil, leaseUntil: Int64? = nil, appointmentAgent: String? = nil,
+                appointmentNote: String? = nil, importId: Int64? = nil, importLine: Int? = nil,
+                erasedAt: Int64? = nil) {
         self.id = id
         self.campaignId = campaignId
         self.phone = phone

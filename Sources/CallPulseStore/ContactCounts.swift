@@ -10,7 +10,8 @@ public struct ContactCounts: Sendable, Equatable {
     /// Contacts waiting for a retry or appointment by their last call's AAPOR code (e.g. 3.13 no answer).
     public var scheduledByLastCode: [String: Int] = [:]
 
-    public init(total: Int = 0, neverCalled: Int = 0, scheduled: Int = 0, inProgress: Int = 0, done: Int = 0, byDisposition: [String: Int] = [:], scheduledByLastCode: [String: Int] = [:]) {
+    public init(total: Int = 0, neverCalled: Int = 0, scheduled: Int = 0, inProgress: Int = 0, done: Int = 0,
+                byDisposition: [String: Int] = [:], scheduledByLastCode: [String: Int] = [:]) {
         self.total = total
         self.neverCalled = neverCalled
         self.scheduled = scheduled

@@ -42,7 +42,10 @@ public struct StatsTallies: Sendable, Equatable {
         public var talkSeconds = 0
         public var talked = 0
 
-        public init(agent: String, calls: Int = 0, activeHours: Int = 0, loggedInSeconds: Int = 0, completes: Int = 0, interviewSeconds: Int = 0, npsSum: Double = 0.0, npsCount: Int = 0, dialled: Int = 0, lineCoded: Int = 0, ringSeconds: Int = 0, ringed: Int = 0, talkSeconds: Int = 0, talked: Int = 0) {
+        public init(agent: String, calls: Int = 0, activeHours: Int = 0, loggedInSeconds: Int = 0, completes: Int = 0,
+                    interviewSeconds: Int = 0, npsSum: Double = 0.0, npsCount: Int = 0, dialled: Int = 0,
+                    lineCoded: Int = 0, ringSeconds: Int = 0, ringed: Int = 0, talkSeconds: Int = 0,
+                    talked: Int = 0) {
             self.agent = agent
             self.calls = calls
             self.activeHours = activeHours

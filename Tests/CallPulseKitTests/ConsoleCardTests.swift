@@ -1,3 +1,4 @@
+import CallPulseTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -9,7 +10,7 @@ import Testing
 /// The clock is Friday 2026-12-04 12:00 in Helsinki; the campaign calls weekdays 09–20, Saturday
 /// 10–16 and never on Sunday.
 @Suite struct ConsoleCardTests {
-    static let fridayNoon = SchedulingTests.at("2026-12-04 12:00")
+    static let fridayNoon = LocalTime.at("2026-12-04 12:00")
 
     let store: TestStore
     let clock = TestClock(ConsoleCardTests.fridayNoon)
@@ -56,15 +57,15 @@ import Testing
         let calls = try calls()
         #expect(calls.count == 1)
         #expect(calls.first?.outcome == "callBack" && calls.first?.note == nil)
-        #expect(calls.first?.callbackAt == SchedulingTests.at("2026-12-05 10:00"))
+        #expect(calls.first?.callbackAt == LocalTime.at("2026-12-05 10:00"))
         let contact = try store.db.read { try Contact.fetchOne($0, key: 1) }!
-        #expect(contact.status == .scheduled && contact.nextCallAt == SchedulingTests.at("2026-12-05 10:00"))
+        #expect(contact.status == .scheduled && contact.nextCallAt == LocalTime.at("2026-12-05 10:00"))
     }
 
     @Test func aNoteForTheAppointmentFollowsAComma() throws {
         try session(["c ma 10, kysy Ainoa"])
         #expect(try calls().first?.note == "kysy Ainoa")
-        #expect(try calls().first?.callbackAt == SchedulingTests.at("2026-12-07 10:00"))
+        #expect(try calls().first?.callbackAt == LocalTime.at("2026-12-07 10:00"))
     }
 
     @Test func aWordStartingWithAKeyIsRefusedWithTheKeys() throws {
@@ -124,15 +125,15 @@ import Testing
         #expect(try calls().isEmpty)
         let kept = try session([line, "y"])
         #expect(kept.contains("! " + warning))
-        #expect(try calls().map(\.callbackAt) == [SchedulingTests.at(local)])
+        #expect(try calls().map(\.callbackAt) == [LocalTime.at(local)])
     }
 
     @Test func theInterviewsCallbackGoesThroughTheSameCheck() throws {
         let transcript = try session(["a", "/callback 03:00", "", "/callback 25.11. 14:00", "y"])
         #expect(transcript.contains("! Saturday 2026-12-05 03:00 Europe/Helsinki is outside the calling window"))
         #expect(transcript.contains("! 2027-11-25 14:00 Europe/Helsinki is 356 days ahead (more than 60)"))
-        #expect(try calls().map(\.callbackAt) == [SchedulingTests.at("2027-11-25 14:00")])
+        #expect(try calls().map(\.callbackAt) == [LocalTime.at("2027-11-25 14:00")])
         let contact = try store.db.read { try Contact.fetchOne($0, key: 1) }!
-        #expect(contact.nextCallAt == SchedulingTests.at("2027-11-25 14:00"))
+        #expect(contact.nextCallAt == LocalTime.at("2027-11-25 14:00"))
     }
 }

@@ -1,3 +1,4 @@
+import CallPulseTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -16,7 +17,7 @@ final class TestClock: @unchecked Sendable {
 /// The console driven in-process with scripted input and a controllable clock.
 @Suite struct ConsoleTests {
     /// Monday 2026-11-23 10:00 in Helsinki: inside the default calling window.
-    static let mondayMorning = SchedulingTests.at("2026-11-23 10:00")
+    static let mondayMorning = LocalTime.at("2026-11-23 10:00")
 
     let dir: TemporaryDirectory
     let db: AppDatabase
@@ -134,7 +135,7 @@ final class TestClock: @unchecked Sendable {
         try session(lines("n", "b"))
         let transcript = try session([])
         #expect(transcript.contains("Nothing to call now: next retry or appointment at 2026-11-23 10:15"))
-        clock.now = SchedulingTests.at("2026-11-23 21:30")
+        clock.now = LocalTime.at("2026-11-23 21:30")
         try db.write { try $0.execute(sql: "UPDATE contact SET status = 'new', nextCallAt = NULL") }
         let night = try session([])
         #expect(night.contains("outside the calling window until 2026-11-24 09:00"))

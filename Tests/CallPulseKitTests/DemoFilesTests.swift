@@ -1,3 +1,4 @@
+import CallPulseTestSupport
 import Foundation
 import Testing
 @testable import CallPulseCommands

@@ -1,3 +1,4 @@
+import CallPulseTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -7,7 +8,7 @@ import Testing
 
 /// Which leased contact an agent's new console takes back, and how a dead console is recognised.
 @Suite struct InterruptedContactTests {
-    static let now = SchedulingTests.at("2026-11-23 10:00")
+    static let now = LocalTime.at("2026-11-23 10:00")
 
     let store: TestStore
 

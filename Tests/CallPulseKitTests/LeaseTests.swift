@@ -1,3 +1,4 @@
+import CallPulseTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -10,7 +11,7 @@ import Testing
 /// once the lease ran out and another console took the contact, the first one's writes fail with
 /// `leaseLost` and change nothing.
 @Suite struct LeaseTests {
-    static let now = SchedulingTests.at("2026-11-23 10:00")
+    static let now = LocalTime.at("2026-11-23 10:00")
 
     let store: TestStore
     let liisa = LeaseHolder(agent: "liisa", session: "host:100:1")

@@ -1,3 +1,4 @@
+import CallPulseTestSupport
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

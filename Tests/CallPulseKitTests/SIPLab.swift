@@ -1,3 +1,4 @@
+import CallPulseTestSupport
 import Foundation
 @testable import CallPulseKit
 @testable import CallPulseStore

@@ -1,3 +1,4 @@
+import CallPulseTestSupport
 import Foundation
 import GRDB
 import Testing

@@ -1,8 +1,6 @@
 import Foundation
 import Testing
 @testable import CallPulseCallList
-@testable import CallPulseKit
-@testable import CallPulseStore
 
 @Suite struct PhoneNormalizerTests {
     static let finland = try! PhoneNormalizer(defaultRegion: "FI")

@@ -1,20 +1,19 @@
 import Foundation
-@testable import CallPulseDomain
-@testable import CallPulseKit
-@testable import CallPulseStore
+import CallPulseDomain
 
 /// Scripts and helpers shared by the Interview tests.
-enum InterviewTestSupport {
+public enum InterviewTestSupport {
     /// The bundled customer-service script: nps, nps_reason (optional text), ces, csat,
     /// may_contact (yes/no, asked when `csat <= 2 or nps <= 6`).
-    static let pulse: InterviewScript = {
+    public static let pulse: InterviewScript = {
         let root = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return try! InterviewScript.load(contentsOf: root.appendingPathComponent("Scripts/customer-service-pulse.yaml"))
+        let file = root.appendingPathComponent("Scripts/customer-service-pulse.yaml").path
+        return try! InterviewScript.parse(yaml: String(contentsOfFile: file, encoding: .utf8), file: file)
     }()
 
     /// A small script with every other kind: choices, a number, a label-less scale, an optional choice.
-    static let kinds: InterviewScript = try! InterviewScript.parse(yaml: """
+    public static let kinds: InterviewScript = try! InterviewScript.parse(yaml: """
         id: kinds
         title: { fi: Lajit, sv: Typer, en: Kinds }
         languages: [fi, sv, en]
@@ -57,13 +56,13 @@ enum InterviewTestSupport {
         """, file: "kinds.yaml")
 
     /// A Helsinki clock: Wednesday 2026-11-25 14:05 local time (12:05 UTC).
-    static let helsinki = TimeZone(identifier: "Europe/Helsinki")!
+    public static let helsinki = TimeZone(identifier: "Europe/Helsinki")!
 
     /// Wednesday 2026-11-25 14:05:30 in Helsinki.
-    static let now = date("2026-11-25 14:05:30")
+    public static let now = date("2026-11-25 14:05:30")
 
     /// `yyyy-MM-dd HH:mm[:ss]` in Helsinki.
-    static func date(_ text: String) -> Date {
+    public static func date(_ text: String) -> Date {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = helsinki
@@ -72,14 +71,14 @@ enum InterviewTestSupport {
     }
 
     /// A question of a script by id.
-    static func question(_ id: String, in script: InterviewScript = kinds) -> Question {
+    public static func question(_ id: String, in script: InterviewScript = kinds) -> Question {
         script.question(id: id)!
     }
 }
 
 extension InterviewState {
     /// Records a real answer; fails the test on an error.
-    mutating func answer(_ id: String, _ value: AnswerValue) throws {
+    public mutating func answer(_ id: String, _ value: AnswerValue) throws {
         try record(.answer(value), for: id)
     }
 }

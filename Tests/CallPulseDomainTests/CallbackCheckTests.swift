@@ -1,8 +1,6 @@
 import Foundation
 import Testing
 @testable import CallPulseDomain
-@testable import CallPulseKit
-@testable import CallPulseStore
 
 /// Call-back times outside the calling window or more than 60 days ahead are flagged for the agent.
 /// The clock is Friday 2026-12-04 12:00 in Helsinki; the default windows are weekdays 09–20,

@@ -1,11 +1,10 @@
+import CallPulseTestSupport
 import Foundation
 import Testing
 @testable import CallPulseDomain
-@testable import CallPulseKit
-@testable import CallPulseStore
 
 @Suite struct SchedulingTests {
-    static let helsinki = TimeZone(identifier: "Europe/Helsinki")!
+    static let helsinki = LocalTime.helsinki
     /// Campaign defaults: weekdays 09–20, Saturday 10–16, no Sunday calls.
     static let schedule = CallingSchedule(windows: [
         2: CallingWindow(parsing: "09-20")!, 3: CallingWindow(parsing: "09-20")!, 4: CallingWindow(parsing: "09-20")!,
@@ -13,13 +12,7 @@ import Testing
     ], timeZone: helsinki)
 
     /// Seconds since 1970 of a Helsinki local time.
-    static func at(_ text: String, zone: TimeZone = helsinki) -> Int64 {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return Int64(formatter.date(from: text)!.timeIntervalSince1970)
-    }
+    static func at(_ text: String, zone: TimeZone = helsinki) -> Int64 { LocalTime.at(text, zone: zone) }
 
     @Test(arguments: [
         ("2026-11-23 08:59", false), ("2026-11-23 09:00", true), ("2026-11-23 19:59", true), ("2026-11-23 20:00", false),

@@ -1,7 +1,5 @@
 import Testing
 @testable import CallPulseDomain
-@testable import CallPulseKit
-@testable import CallPulseStore
 
 @Suite struct ConditionTests {
     static let answers: [String: AnswerValue] = [

@@ -1,7 +1,6 @@
+import CallPulseTestSupport
 import Testing
 @testable import CallPulseDomain
-@testable import CallPulseKit
-@testable import CallPulseStore
 
 @Suite struct InterviewStateTests {
     let script = InterviewTestSupport.pulse

@@ -1,8 +1,7 @@
+import CallPulseTestSupport
 import Foundation
 import Testing
 @testable import CallPulseDomain
-@testable import CallPulseKit
-@testable import CallPulseStore
 
 /// The clock is fixed at Wednesday 2026-11-25 14:05:30 in Europe/Helsinki.
 @Suite struct InterviewCallbackTimeTests {

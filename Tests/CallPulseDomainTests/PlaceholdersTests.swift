@@ -1,8 +1,6 @@
 import Foundation
 import Testing
 @testable import CallPulseDomain
-@testable import CallPulseKit
-@testable import CallPulseStore
 
 @Suite struct PlaceholdersTests {
     @Test(arguments: [
