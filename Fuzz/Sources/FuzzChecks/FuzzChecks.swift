@@ -2,7 +2,6 @@ import Foundation
 @testable import CallPulseCallList
 @testable import CallPulseDomain
 @testable import CallPulseKit
-@testable import CallPulseStore
 
 /// The invariants of CallPulse's readers of hostile input, shared by the libFuzzer harnesses in
 /// `Fuzz/` and the randomized tests in the suite (`Tests/CallPulseKitTests/FuzzChecks` links here).
