@@ -52,4 +52,14 @@ import Testing
         #expect(DatabaseLocation.resolve(option: nil, environment: ["CALLPULSE_DB": "b.sqlite"]) == "b.sqlite")
         #expect(DatabaseLocation.resolve(option: nil, environment: [:]) == "callpulse.sqlite")
     }
+
+    @Test(arguments: [
+        ("postgresql://cp@db1.example/callpulse?sslmode=verify-full", true),
+        ("postgresql://cp@db1,db2/callpulse?target_session_attrs=read-write", true), ("postgres://localhost/cp", true),
+        ("service=callpulse", true), ("host=/tmp/pg dbname=callpulse", true), (" dbname = x", true),
+        ("callpulse.sqlite", false), ("./host=x", false), ("/data/cp=1.sqlite", false), ("a b=c", false), ("=x", false),
+    ])
+    func aServerAddressIsToldFromAFilePath(address: String, isServer: Bool) {
+        #expect(DatabaseLocation.isServerAddress(address) == isServer)
+    }
 }
