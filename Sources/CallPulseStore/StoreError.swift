@@ -9,6 +9,9 @@ public enum StoreError: Error, LocalizedError, Equatable {
     case busy(path: String)
     case readOnly(path: String)
     case diskFull(path: String)
+    /// A database server that cannot be reached now (down, restarting, the network away);
+    /// `address` never holds a password.
+    case serverUnreachable(address: String, reason: String)
     case campaignNotFound(String)
     case campaignExists(String)
     case campaignClosed(String)
@@ -27,6 +30,8 @@ public enum StoreError: Error, LocalizedError, Equatable {
         case let .busy(path): "the database '\(path)' is busy (another program holds a lock); try again"
         case let .readOnly(path): "the database '\(path)' is read-only; check the file's permissions"
         case let .diskFull(path): "the disk holding '\(path)' is full; nothing was written"
+        case let .serverUnreachable(address, reason):
+            "the database server \(address) cannot be reached (\(reason)); nothing was written"
         case let .campaignNotFound(id): "no campaign '\(id)' (see `callpulse campaign list`)"
         case let .campaignExists(id): "a campaign '\(id)' already exists"
         case let .campaignClosed(id): "campaign '\(id)' is closed"
@@ -41,7 +46,7 @@ public enum StoreError: Error, LocalizedError, Equatable {
     /// Whether trying again later may succeed: the file was locked, full or read-only for a while.
     public var mayPassWithTime: Bool {
         switch self {
-        case .busy, .readOnly, .diskFull, .cannotCreate: true
+        case .busy, .readOnly, .diskFull, .cannotCreate, .serverUnreachable: true
         default: false
         }
     }
