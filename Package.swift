@@ -22,6 +22,11 @@ let package = Package(
             pkgConfig: "readline",
             providers: [.apt(["libreadline-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(
             name: "CPhoneNumber",
             cxxSettings: [.unsafeFlags(["-std=c++17"])],
@@ -46,6 +51,10 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(
+            name: "CallPulsePostgres",
+            dependencies: ["CLibPQ", "CallPulseDomain"]
+        ),
         .executableTarget(name: "callpulse", dependencies: ["CallPulseKit"]),
         .executableTarget(
             name: "callpulse-bench",
@@ -59,7 +68,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CallPulseKitTests",
-            dependencies: ["CallPulseKit", "CallPulseDomain", "CallPulseCallList"],
+            dependencies: ["CallPulseKit", "CallPulseDomain", "CallPulseCallList", "CallPulsePostgres"],
             resources: [.copy("Fixtures")]
         ),
     ]
