@@ -33,18 +33,32 @@ final class PostgresTestServer: @unchecked Sendable {
 
     /// Whether the server binaries are installed (and, as root, a `postgres` user to run them as).
     /// When they are not, says so once, loudly, on stderr.
+    /// `CALLPULSE_TEST_POSTGRES=off` skips them as if the binaries were missing.
     static let available: Bool = {
-        let usable = binaryFolder != nil && (getuid() != 0 || getpwnam("postgres") != nil)
-        if !usable {
-            FileHandle.standardError.write(Data("PostgreSQL half SKIPPED: no server binaries (apt-get install postgresql)\n".utf8))
+        let reason = if ProcessInfo.processInfo.environment["CALLPULSE_TEST_POSTGRES"] == "off" {
+            "CALLPULSE_TEST_POSTGRES=off"
+        } else if binaryFolder == nil {
+            "no server binaries (apt-get install postgresql)"
+        } else if getuid() == 0, getpwnam("postgres") == nil {
+            "running as root and no postgres user to run the server as (apt-get install postgresql creates it)"
+        } else {
+            nil as String?
         }
-        return usable
+        if let reason { FileHandle.standardError.write(Data("PostgreSQL half SKIPPED: \(reason)\n".utf8)) }
+        return reason == nil
     }()
 
     static let missing = "no PostgreSQL server binaries (apt-get install postgresql; .ci/install-deps does it)"
 
-    /// The server every test shares, started on first use.
-    static let shared: Result<PostgresTestServer, any Error> = Result { try PostgresTestServer() }
+    /// The server every test shares, started on first use (after removing the servers of test
+    /// processes that were killed before they could stop theirs).
+    static let shared: Result<PostgresTestServer, any Error> = Result {
+        removeAbandonedServers()
+        return try PostgresTestServer()
+    }
+
+    /// The folder name's prefix: the test process's id follows, so an abandoned one can be told.
+    static let folderPrefix = "cp-pg-"
 
     /// A fresh database on the shared server: its connection string (Unix socket, superuser).
     static func makeDatabase() throws -> String { try shared.get().createDatabase() }
@@ -53,7 +67,7 @@ final class PostgresTestServer: @unchecked Sendable {
     init() throws {
         guard let binaries = Self.binaryFolder else { throw Failure("no PostgreSQL server binaries") }
         self.binaries = binaries
-        var template = Array((NSTemporaryDirectory() + "cp-pg-XXXXXX").utf8CString)
+        var template = Array((NSTemporaryDirectory() + "\(Self.folderPrefix)\(getpid())-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw Failure("cannot create a temporary folder") }
         folder = String(cString: made)
         dataDirectory = folder + "/data"
@@ -177,6 +191,22 @@ final class PostgresTestServer: @unchecked Sendable {
         }
         guard bound else { throw Failure("bind: \(String(cString: strerror(errno)))") }
         return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Stops and removes the servers left by test processes that are gone (killed tests never
+    /// reach their atexit handler): folders `cp-pg-PID-…` whose PID no longer runs.
+    private static func removeAbandonedServers() {
+        guard let binaries = binaryFolder else { return }
+        let temporary = NSTemporaryDirectory()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? [] where name.hasPrefix(folderPrefix) {
+            guard let pid = Int32(name.dropFirst(folderPrefix.count).prefix { $0 != "-" }), pid != getpid(),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let folder = temporary + name
+            var argv = ["\(binaries)/pg_ctl", "-D", folder + "/data", "-w", "-m", "immediate", "stop"]
+            if getuid() == 0 { argv = ["/usr/sbin/runuser", "-u", "postgres", "--"] + argv }
+            _ = spawn(argv, output: "/dev/null")
+            try? FileManager.default.removeItem(atPath: folder)
+        }
     }
 
     // MARK: - Stopping every server at exit
