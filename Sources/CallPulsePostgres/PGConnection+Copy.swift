@@ -47,7 +47,8 @@ extension PGConnection {
             abort = error
         }
         if abort != nil || sendFailed {
-            PQputCopyEnd(handle, abort == nil ? nil : "callpulse: COPY abandoned")
+            // An error message makes the server discard the rows already sent.
+            PQputCopyEnd(handle, "callpulse: COPY abandoned")
         } else if PQputCopyEnd(handle, nil) != 1 {
             sendFailed = true
         }
