@@ -25,6 +25,11 @@ let package = Package(
             pkgConfig: "readline",
             providers: [.apt(["libreadline-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(
             name: "CPhoneNumber",
             cxxSettings: [.unsafeFlags(["-std=c++17"])],
@@ -80,6 +85,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The PostgreSQL engine: libpq, the schema and its migrations, every PostgreSQL statement.
+        .target(
+            name: "CallPulsePostgres",
+            dependencies: ["CLibPQ", "CallPulseDomain", "CallPulseStore"]
+        ),
         .executableTarget(name: "callpulse", dependencies: ["CallPulseCommands"]),
         .executableTarget(
             name: "callpulse-bench",
@@ -98,7 +108,7 @@ let package = Package(
             name: "CallPulseKitTests",
             dependencies: [
                 "CallPulseCommands", "CallPulseKit", "CallPulseStore", "CallPulseSQLite", "CallPulseDomain",
-                "CallPulseCallList", "CallPulseSystem", "CallPulseTestSupport",
+                "CallPulseCallList", "CallPulseSystem", "CallPulseTestSupport", "CallPulsePostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]
@@ -116,7 +126,7 @@ let package = Package(
         // Helpers the test targets share: temporary folders, the repository's files, local times, scripts.
         .target(
             name: "CallPulseTestSupport",
-            dependencies: ["CallPulseDomain"],
+            dependencies: ["CallPulseDomain", "CallPulsePostgres"],
             path: "Tests/CallPulseTestSupport"
         ),
     ]

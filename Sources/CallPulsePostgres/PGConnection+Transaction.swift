@@ -1,0 +1,45 @@
+import Foundation
+
+extension PGConnection {
+    /// How a transaction isolates itself from concurrent ones.
+    public enum Isolation: String, Sendable {
+        case readCommitted = "READ COMMITTED"
+        case repeatableRead = "REPEATABLE READ"
+        case serializable = "SERIALIZABLE"
+    }
+
+    /// Runs `body` in one transaction: BEGIN, then COMMIT when it returns, ROLLBACK when it throws.
+    ///
+    /// When the connection breaks, nothing is rolled back (the server already did) and the error
+    /// is `.connectionLost`; if it broke during COMMIT, whether the transaction committed is unknown.
+    @discardableResult
+    public func transaction<T>(_ isolation: Isolation = .readCommitted, _ body: (PGConnection) throws -> T) throws -> T {
+        try execute(isolation == .readCommitted ? "BEGIN" : "BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+        let value: T
+        do {
+            value = try body(self)
+        } catch {
+            if isConnected { _ = try? execute("ROLLBACK") }
+            throw error
+        }
+        try execute("COMMIT")
+        return value
+    }
+
+    /// Runs `body` in a transaction as `transaction` does, and runs it again from the start when
+    /// the server aborted it for a serialization failure (40001) or a deadlock (40P01), waiting a
+    /// few random milliseconds more each time, up to `attempts` runs in all.
+    @discardableResult
+    public func retryingTransaction<T>(_ isolation: Isolation = .readCommitted, attempts: Int = 8,
+                                       _ body: (PGConnection) throws -> T) throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try transaction(isolation, body)
+            } catch let error as PostgresError where error.isTransactionConflict && attempt < attempts {
+                usleep(useconds_t.random(in: 1_000...5_000) * useconds_t(attempt))
+                attempt += 1
+            }
+        }
+    }
+}

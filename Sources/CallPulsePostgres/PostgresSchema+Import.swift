@@ -1,0 +1,50 @@
+extension PostgresSchema {
+    /// "v3-staged-imports": SQLite's staging columns and index, the contact tally triggers skipping
+    /// contacts of an import still staging (the subquery SQLite's `WHEN` holds is in a function,
+    /// as PostgreSQL's `WHEN` may call one but hold no subquery), and, PostgreSQL only, the table
+    /// `COPY` loads into.
+    ///
+    /// `contactStaging` is an UNLOGGED table shared by all imports, keyed by import and line: rows
+    /// are written without WAL (fast, and a crash empties the table, which is what a killed import
+    /// should leave), and are moved into `contact` when the import publishes. Its rows never reach
+    /// a standby or a WAL archive; the published contacts do. (A TEMP table per import would
+    /// vanish with the importing session, but cannot be seen by the next import's clean-up.)
+    static let stagedImports = PostgresMigration(name: "v3-staged-imports", sql: """
+        ALTER TABLE callListImport ADD COLUMN state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('staging', 'done'));
+        ALTER TABLE callListImport ADD COLUMN firstContactId BIGINT;
+        CREATE INDEX callListImport_staging ON callListImport(firstContactId) WHERE state = 'staging';
+        CREATE INDEX followup_contact ON followup(contactId);
+
+        CREATE UNLOGGED TABLE contactStaging (
+            importId BIGINT NOT NULL REFERENCES callListImport(id) ON DELETE CASCADE,
+            line BIGINT NOT NULL,
+            phone TEXT NOT NULL,
+            phoneRegion TEXT,
+            name TEXT,
+            firstName TEXT,
+            lastName TEXT,
+            language TEXT,
+            timeZone TEXT,
+            fields TEXT,
+            PRIMARY KEY (importId, line)
+        );
+
+        CREATE FUNCTION callpulse_staged(importId BIGINT) RETURNS BOOLEAN LANGUAGE sql STABLE AS $$
+            SELECT importId IS NOT NULL
+                   AND EXISTS (SELECT 1 FROM callListImport i WHERE i.id = importId AND i.state = 'staging')
+        $$;
+        DROP TRIGGER contact_tally_insert ON contact;
+        CREATE TRIGGER contact_tally_insert AFTER INSERT ON contact
+        FOR EACH ROW WHEN (NOT callpulse_staged(NEW.importId)) EXECUTE FUNCTION contact_tally();
+        DROP TRIGGER contact_tally_update ON contact;
+        CREATE TRIGGER contact_tally_update AFTER UPDATE OF campaignId, status, disposition, lastCode, attempts ON contact
+        FOR EACH ROW WHEN ((OLD.campaignId IS DISTINCT FROM NEW.campaignId OR OLD.status IS DISTINCT FROM NEW.status
+                            OR OLD.disposition IS DISTINCT FROM NEW.disposition OR OLD.lastCode IS DISTINCT FROM NEW.lastCode
+                            OR (OLD.attempts > 0) IS DISTINCT FROM (NEW.attempts > 0))
+                           AND NOT callpulse_staged(OLD.importId))
+        EXECUTE FUNCTION contact_tally();
+        DROP TRIGGER contact_tally_delete ON contact;
+        CREATE TRIGGER contact_tally_delete AFTER DELETE ON contact
+        FOR EACH ROW WHEN (NOT callpulse_staged(OLD.importId)) EXECUTE FUNCTION contact_tally();
+        """)
+}
