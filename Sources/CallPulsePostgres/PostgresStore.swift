@@ -1,0 +1,92 @@
+import CallPulseDomain
+import CallPulseStore
+import Foundation
+
+/// The PostgreSQL engine: the store protocols on a PostgreSQL server, for centers with several
+/// sites or consoles on the agents' own machines. Chosen by the database address alone (a
+/// `postgresql://` URI or a keyword string, see `DatabaseLocation.isServerAddress`).
+///
+/// One connection per store, used by one thread at a time (`lock`); every command and console
+/// opens its own store. Writes run at READ COMMITTED with synchronous commit on (the server's
+/// default, enforced at connect), so an acknowledged answer is on disk — and on a synchronous
+/// standby — before `✓ saved`. A connection lost to a restart or a network break is taken up
+/// again at the next call (libpq tries every host of a multi-host address again, so a promoted
+/// standby is found); while the server stays away, calls fail with `StoreError.serverUnreachable`,
+/// which the console shows and retries on Enter, keeping what the agent typed.
+public final class PostgresStore: @unchecked Sendable {
+    // @unchecked: `connection` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private let connection: PGConnection
+    /// The server address without its password, for messages.
+    public let location: String
+
+    private init(connection: PGConnection) {
+        self.connection = connection
+        location = connection.address
+    }
+
+    /// Connects to the server `conninfo` names and brings its schema up to date (creating it on
+    /// first use).
+    ///
+    /// - Throws: `StoreError.serverUnreachable` when no server answers, `PostgresSchemaError` when
+    ///   the user may not create the schema, `PostgresError` when the server refuses the login.
+    public static func open(_ conninfo: String) throws -> PostgresStore {
+        let connection: PGConnection
+        do { connection = try PGConnection(conninfo) } catch { throw translate(error) }
+        let store = PostgresStore(connection: connection)
+        try store.withConnection { connection in
+            try connection.setSetting("synchronous_commit", to: "on")
+            try PostgresSchema.migrate(connection)
+        }
+        return store
+    }
+
+    /// Runs `body` on the connection, alone; reconnects first when the last call lost it.
+    /// Errors come out translated (`translated(_:)`).
+    func withConnection<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        try lock.withLock {
+            do {
+                if !connection.isConnected {
+                    try connection.reset()
+                    try connection.setSetting("synchronous_commit", to: "on")
+                }
+                return try body(connection)
+            } catch {
+                throw Self.translate(error)
+            }
+        }
+    }
+
+    /// One write transaction at READ COMMITTED, run again from the start on a serialization
+    /// failure or deadlock.
+    func write<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        try withConnection { try $0.retryingTransaction(.readCommitted, body) }
+    }
+
+    /// One read transaction that sees a single snapshot (REPEATABLE READ), so the statements of
+    /// one figure agree with each other.
+    func read<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        try withConnection { try $0.retryingTransaction(.repeatableRead, body) }
+    }
+
+    /// `error` in words a person can act on: a server away becomes `StoreError.serverUnreachable`,
+    /// the erasure guard `StoreError.contactErased`; anything else passes through.
+    static func translate(_ error: any Error) -> any Error {
+        guard let error = error as? PostgresError else { return error }
+        if error.isConnectionProblem {
+            return StoreError.serverUnreachable(address: error.address, reason: error.message)
+        }
+        if error.message == PostgresSchema.erasedContactMessage { return StoreError.contactErased }
+        return error
+    }
+
+    public func translated(_ error: any Error) -> any Error { Self.translate(error) }
+
+    public func mayPassWithTime(_ error: any Error) -> Bool {
+        switch Self.translate(error) {
+        case let error as StoreError: error.mayPassWithTime
+        case let error as PostgresError: error.isTransactionConflict
+        default: false
+        }
+    }
+}
