@@ -16,3 +16,22 @@ public struct ScriptQuota: Sendable, Hashable {
         self.line = line
     }
 }
+
+extension ScriptQuota {
+    /// The quotas a campaign made from `script` starts with, checked against the campaign's
+    /// `fields`. When the campaign declares no fields (its call list is imported later), every
+    /// name that is not a question id is taken as a field. Problems name `file` and the line.
+    public static func quotas(of script: InterviewScript, fields: [String], file: String) throws -> [Quota] {
+        let questionIDs = Set(script.questions.map(\.id))
+        return try script.quotas.map { quota in
+            do {
+                let known = try fields.isEmpty
+                    ? QuotaGroup(stored: quota.definition, answerNames: questionIDs).fieldNames.sorted() : fields
+                return try Quota.make(name: quota.name, definition: quota.definition, target: quota.target,
+                                      questionIDs: questionIDs, fields: known)
+            } catch {
+                throw CampaignError.invalidScript("\(file):\(quota.line): \(error.localizedDescription)")
+            }
+        }
+    }
+}

@@ -8,7 +8,8 @@ import GRDB
 /// Order: appointments that are due (to the agent who made them first, to anyone after a grace
 /// period), then retries that are due, then fresh contacts. Retries and fresh contacts are served
 /// only inside the calling window of the contact's own time zone; appointments at the agreed time.
-/// Numbers on the do-not-call list and people in the survey quarantine are never served.
+/// Numbers on the do-not-call list and people in the survey quarantine are never served, nor
+/// (appointments aside, unless the campaign drops them) contacts of a full field quota group.
 public struct ContactQueue: Sendable {
     public let database: AppDatabase
     public let campaignID: String
@@ -47,8 +48,12 @@ public struct ContactQueue: Sendable {
                 throw StoreError.campaignNotFound(campaignID)
             }
             if let stopped = NothingToCall(status: status) { return .nothing(stopped) }
+            let quotas = try AppDatabase.quotaClaimContext(db, campaignID: campaignID, now: now)
             for _ in 0..<200 {
-                guard let (contact, reason) = try nextCandidate(db, campaign: campaign, openZones: open, now: now) else {
+                var blocked = false
+                guard let (contact, reason) = try nextCandidate(db, campaign: campaign, openZones: open, quotas: quotas,
+                                                                blocked: &blocked, now: now) else {
+                    if blocked, let quotas { return .nothing(.quotaFull(groups: quotas.filter.fullDescriptions)) }
                     return .nothing(try nothingReason(db, campaign: campaign, zones: zones, now: now))
                 }
                 if try blockIfNeeded(db, contact: contact, campaign: campaign, now: now) { continue }
@@ -108,34 +113,38 @@ public struct ContactQueue: Sendable {
         return open
     }
 
-    private func nextCandidate(_ db: Database, campaign: Campaign, openZones: [String],
-                               now: Int64) throws -> (Contact, ClaimedContact.Reason)? {
-        let appointment = try Contact.fetchOne(db.cachedStatement(sql: """
+    /// The next contact to serve; with `quotas`, contacts of full field groups are passed over
+    /// (`blocked` says some were) and balancing picks among equal ones (`AppDatabase.firstServed`).
+    private func nextCandidate(_ db: Database, campaign: Campaign, openZones: [String], quotas: QuotaClaimContext?,
+                               blocked: inout Bool, now: Int64) throws -> (Contact, ClaimedContact.Reason)? {
+        let appointment = try AppDatabase.firstServed(db, sql: """
             SELECT * FROM contact
             WHERE campaignId = ? AND status = 'scheduled' AND nextCallAt <= ?
               AND appointmentAgent IS NOT NULL AND (leaseUntil IS NULL OR leaseUntil <= ?)
               AND (appointmentAgent = ? OR nextCallAt <= ?)
-            ORDER BY appointmentAgent = ? DESC, nextCallAt LIMIT 1
-            """), arguments: [campaignID, now, now, agent, now - appointmentGrace, agent])
+            ORDER BY appointmentAgent = ? DESC, nextCallAt LIMIT ? OFFSET ?
+            """, arguments: [campaignID, now, now, agent, now - appointmentGrace, agent], quotas: quotas, appointments: true,
+            blocked: &blocked)
         if let appointment { return (appointment, .appointment) }
         guard !openZones.isEmpty else { return nil }
         // One placeholder per open zone: the statement is cached per number of zones.
         let zoneList = Array(repeating: "?", count: openZones.count).joined(separator: ", ")
         let zone = "COALESCE(timeZone, ?) IN (\(zoneList))"
         let zoneArguments = StatementArguments([campaign.timeZone] + openZones)
-        let retry = try Contact.fetchOne(db.cachedStatement(sql: """
+        let retry = try AppDatabase.firstServed(db, sql: """
             SELECT * FROM contact
             WHERE campaignId = ? AND status = 'scheduled' AND nextCallAt <= ?
               AND appointmentAgent IS NULL AND (leaseUntil IS NULL OR leaseUntil <= ?) AND \(zone)
-            ORDER BY nextCallAt LIMIT 1
-            """), arguments: [campaignID, now, now] + zoneArguments)
+            ORDER BY nextCallAt LIMIT ? OFFSET ?
+            """, arguments: [campaignID, now, now] + zoneArguments, quotas: quotas, blocked: &blocked)
         if let retry { return (retry, .retry) }
         // Contacts of an import still being written are not served yet (only fresh ones exist).
-        let fresh = try Contact.fetchOne(db.cachedStatement(sql: """
+        let fresh = try AppDatabase.firstServed(db, sql: """
             SELECT * FROM contact
             WHERE campaignId = ? AND status = 'new' AND id < ? AND (leaseUntil IS NULL OR leaseUntil <= ?) AND \(zone)
-            ORDER BY nextCallAt, id LIMIT 1
-            """), arguments: [campaignID, try AppDatabase.firstStagedContactID(db), now] + zoneArguments)
+            ORDER BY nextCallAt, id LIMIT ? OFFSET ?
+            """, arguments: [campaignID, try AppDatabase.firstStagedContactID(db), now] + zoneArguments, quotas: quotas,
+            blocked: &blocked)
         return fresh.map { ($0, .fresh) }
     }
 

@@ -56,6 +56,7 @@ public struct StatsDashboard: Sendable {
             Block(lines: [heading("FOLLOW-UPS") + "  open \(snapshot.followUps.open)  overdue \(snapshot.followUps.overdue)"]),
             Block(lines: trendSection(snapshot.trend), kept: 1, cut: .trend),
         ]
+        if let quotas = snapshot.quotas { blocks.insert(Block(lines: quotaSection(quotas)), at: 2) }
         if let breakdown = snapshot.breakdown { blocks.append(Block(lines: breakdownSection(breakdown), kept: 1, cut: .groups, header: 1)) }
         return blocks
     }

@@ -1,0 +1,176 @@
+import CallPulseDomain
+import Foundation
+import GRDB
+
+/// What a claim needs of the campaign's field quotas: which contacts to keep back, which to prefer.
+struct QuotaClaimContext {
+    let filter: QuotaClaimFilter
+    /// The `language` of a contact without one: the script's first language.
+    let defaultLanguage: String
+}
+
+extension AppDatabase {
+    /// Each quota's standing, counted in the caller's transaction: completes from `quotaInterview`;
+    /// in progress, for a field group, its contacts a console holds now (on a card or in an
+    /// interview), for an answer group, running interviews (still leased) holding a place in it,
+    /// other than `excluding`. `withSample` also counts each field group's contacts left.
+    static func quotaStandings(_ db: Database, campaignID: String, now: Int64, kinds: Set<QuotaKind> = Set(QuotaKind.allCases),
+                               excluding interviewID: Int64? = nil,
+                               withSample: Bool = false) throws -> [(id: Int64, standing: QuotaStanding)] {
+        let stored = try quotas(db, campaignID: campaignID).filter { kinds.contains($0.quota.group.kind) }
+        guard !stored.isEmpty else { return [] }
+        let defaultLanguage = try quotaOptions(db, campaignID: campaignID).defaultLanguage
+        let fieldQuotas = stored.filter { $0.quota.group.kind == .fieldOnly }
+        var held: [Int64: Int] = [:]
+        if !fieldQuotas.isEmpty {
+            for contact in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT fields, language FROM contact WHERE campaignId = ? AND leaseUntil > ? AND status != 'done'
+                """), arguments: [campaignID, now]) {
+                let fields = fieldValues(contact["fields"]), language: String? = contact["language"] ?? defaultLanguage
+                for quota in fieldQuotas where quota.quota.group.contains(fields: fields, language: language) {
+                    held[quota.id, default: 0] += 1
+                }
+            }
+        }
+        let left = withSample ? try contactsLeft(db, in: fieldQuotas, campaignID: campaignID, defaultLanguage: defaultLanguage,
+                                                 now: now) : [:]
+        return try stored.map { quota in
+            let completes = try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*) FROM quotaInterview WHERE quotaId = ? AND complete = 1
+                """), arguments: [quota.id]) ?? 0
+            let inProgress = quota.quota.group.kind == .fieldOnly ? held[quota.id] ?? 0 : try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*) FROM quotaInterview qi JOIN interview i ON i.id = qi.interviewId JOIN contact c ON c.id = i.contactId
+                WHERE qi.quotaId = ? AND qi.complete = 0 AND i.status = 'active' AND c.leaseUntil > ? AND i.id IS NOT ?
+                """), arguments: [quota.id, now, interviewID]) ?? 0
+            return (quota.id, QuotaStanding(quota: quota.quota, completes: completes, inProgress: inProgress,
+                                            contactsLeft: withSample && quota.quota.group.kind == .fieldOnly ? left[quota.id] ?? 0 : nil))
+        }
+    }
+
+    /// The contacts of each field group still to be worked: not finished, not held now.
+    private static func contactsLeft(_ db: Database, in quotas: [StoredQuota], campaignID: String, defaultLanguage: String?,
+                                      now: Int64) throws -> [Int64: Int] {
+        guard !quotas.isEmpty else { return [:] }
+        var left: [Int64: Int] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT fields, language FROM contact
+            WHERE campaignId = ? AND status != 'done' AND (leaseUntil IS NULL OR leaseUntil <= ?) AND id < ?
+            """, arguments: [campaignID, now, try firstStagedContactID(db)])
+        while let row = try rows.next() {
+            let fields = fieldValues(row["fields"]), language: String? = row["language"] ?? defaultLanguage
+            for quota in quotas where quota.quota.group.contains(fields: fields, language: language) {
+                left[quota.id, default: 0] += 1
+            }
+        }
+        return left
+    }
+
+    private static func fieldValues(_ json: String) -> [String: String] {
+        (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
+    }
+
+    /// The claim's view of the field quotas; nil when they change nothing (no field quota, none
+    /// full, no balancing), so the claim runs as without quotas.
+    static func quotaClaimContext(_ db: Database, campaignID: String, now: Int64) throws -> QuotaClaimContext? {
+        let standings = try quotaStandings(db, campaignID: campaignID, now: now, kinds: [.fieldOnly])
+        guard !standings.isEmpty else { return nil }
+        let (options, language) = try quotaOptions(db, campaignID: campaignID)
+        let filter = QuotaClaimFilter(standings: standings.map(\.standing), balancing: options.balance,
+                                      dropsAppointments: options.dropAppointments)
+        guard !filter.servesEveryone, let language else { return nil }
+        return QuotaClaimContext(filter: filter, defaultLanguage: language)
+    }
+
+    /// The first contact `sql` (ending in `LIMIT ? OFFSET ?`) yields that the quotas let be served,
+    /// preferring with balancing the groups furthest from their targets among candidates with the
+    /// same `nextCallAt`. Reads in growing pages past contacts of full groups; `blocked` is set
+    /// when contacts were kept back by a full group and none could be served.
+    static func firstServed(_ db: Database, sql: String, arguments: StatementArguments, quotas: QuotaClaimContext?,
+                            appointments: Bool = false, blocked: inout Bool) throws -> Contact? {
+        let statement = try db.cachedStatement(sql: sql)
+        guard let quotas else { return try Contact.fetchOne(statement, arguments: arguments + [1, 0]) }
+        var offset = 0, size = 32
+        while true {
+            let page = try Contact.fetchAll(statement, arguments: arguments + [size, offset])
+            let candidates = page.map { (fields: $0.fieldValues, language: $0.language ?? quotas.defaultLanguage, rank: $0.nextCallAt) }
+            if let index = quotas.filter.pick(candidates, appointments: appointments) { return page[index] }
+            if !page.isEmpty { blocked = true }
+            guard page.count == size else { return nil }
+            offset += size
+            size = min(size * 2, 4096)
+        }
+    }
+
+    /// After an answer: ends nothing itself, but decides (`QuotaCheck.decide`) whether the answers
+    /// put the interview in a full answer group, and otherwise holds its place in the answer groups
+    /// it is in, in one transaction so two consoles never both take a group's last place. Only
+    /// while `holder` holds the contact's lease (`StoreError.leaseLost` if not).
+    public func holdQuotaPlaces(interviewID: Int64, contactID: Int64, holder: LeaseHolder, language: String,
+                                answers: [String: AnswerValue], now: Int64) throws -> QuotaCheck.Decision {
+        // A place lost in a power cut only loosens the count, as a lost lease does: not synced on its own.
+        try writeUnsynced { db in
+            try Self.requireLease(db, contactID: contactID, holder: holder)
+            let contact = try Self.contact(db, id: contactID)
+            let standings = try Self.quotaStandings(db, campaignID: contact.campaignId, now: now, kinds: [.answerOnly, .both],
+                                                    excluding: interviewID)
+            guard !standings.isEmpty else { return .hold([]) }
+            let holding = Set(try String.fetchAll(db, sql: """
+                SELECT q.name FROM quotaInterview qi JOIN quota q ON q.id = qi.quotaId WHERE qi.interviewId = ? AND qi.complete = 0
+                """, arguments: [interviewID]))
+            let decision = QuotaCheck.decide(standings.map(\.standing), holding: holding, fields: contact.fieldValues,
+                                             language: language, answers: answers)
+            try db.execute(sql: "DELETE FROM quotaInterview WHERE interviewId = ? AND complete = 0", arguments: [interviewID])
+            if case let .hold(names) = decision {
+                for (id, standing) in standings where names.contains(standing.quota.name) {
+                    try db.execute(sql: "INSERT INTO quotaInterview (quotaId, interviewId, complete) VALUES (?, ?, 0)",
+                                   arguments: [id, interviewID])
+                }
+            }
+            return decision
+        }
+    }
+
+    /// Counts a complete interview in every quota group its contact's fields and its answers put
+    /// it in (called in the transaction that completes it). Over the target it still counts.
+    static func countInQuotas(_ db: Database, interviewID: Int64) throws {
+        try db.execute(sql: "DELETE FROM quotaInterview WHERE interviewId = ?", arguments: [interviewID])
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT i.campaignId, i.language, c.fields FROM interview i JOIN contact c ON c.id = i.contactId WHERE i.id = ?
+            """, arguments: [interviewID]) else { return }
+        let stored = try quotas(db, campaignID: row["campaignId"])
+        guard !stored.isEmpty else { return }
+        let answers = try storedAnswers(db, interviewID: interviewID)
+        let counted = Set(QuotaCheck.countedIn(stored.map(\.quota), fields: fieldValues(row["fields"]), language: row["language"],
+                                               answers: answers).map(\.name))
+        for quota in stored where counted.contains(quota.quota.name) {
+            try db.execute(sql: "INSERT INTO quotaInterview (quotaId, interviewId, complete) VALUES (?, ?, 1)",
+                           arguments: [quota.id, interviewID])
+        }
+    }
+
+    /// Counts the campaign's complete interviews in a quota added or redefined now.
+    static func countCompletes(_ db: Database, in quota: StoredQuota, campaignID: String) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT i.id, i.language, c.fields FROM interview i JOIN contact c ON c.id = i.contactId
+            WHERE i.campaignId = ? AND i.status = 'complete'
+            """, arguments: [campaignID])
+        for row in rows {
+            let id: Int64 = row["id"]
+            let answers = quota.quota.group.answerNames.isEmpty ? [:] : try storedAnswers(db, interviewID: id)
+            guard quota.quota.group.contains(fields: fieldValues(row["fields"]), language: row["language"], answers: answers)
+            else { continue }
+            try db.execute(sql: "INSERT INTO quotaInterview (quotaId, interviewId, complete) VALUES (?, ?, 1)",
+                           arguments: [quota.id, id])
+        }
+    }
+
+    /// An interview's real answers (not skipped, don't know or refused), by question id.
+    private static func storedAnswers(_ db: Database, interviewID: Int64) throws -> [String: AnswerValue] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT questionId, value FROM answer WHERE interviewId = ? AND value IS NOT NULL AND special IS NULL
+            """, arguments: [interviewID])
+        return rows.reduce(into: [:]) { answers, row in
+            if let value = AnswerCodec.decode(row["value"]) { answers[row["questionId"]] = value }
+        }
+    }
+}
