@@ -165,3 +165,35 @@ import Testing
         #expect(create.stderr.contains("bad.yaml:\(line): quota support: 'toucpoint' is neither a question"), "\(create.stderr)")
     }
 }
+
+extension QuotaEndToEndTests {
+    @Test func theExportTheCodebookAndTheReportNameTheQuotaGroups() throws {
+        let dir = try TemporaryDirectory()
+        let db = try Self.setUp(["support", "billing"], in: dir)
+        let plain = dir.file("plain.csv")
+        _ = try CallPulseBinary.run(["export", "c", "--out", plain, "--db", db])
+        #expect(try !String(contentsOfFile: plain, encoding: .utf8).contains("quota_groups")) // no quotas, no column
+        #expect(try Self.quota(["add", "c", "support", "--where", "touchpoint = support", "--target", "5"], db: db).status == 0)
+        #expect(try Self.quota(["add", "c", "promoters", "--where", "nps >= 9", "--target", "5"], db: db).status == 0)
+        let run = try CallPulseBinary.run(["agent", "c", "--agent", "liisa", "--db", db],
+                                          stdin: (Self.complete + Self.complete).joined(separator: "\n") + "\n")
+        #expect(run.status == 0 && run.stdout.contains("2 completes"), "\(run.stdout)")
+        let out = dir.file("e.csv"), book = dir.file("book.csv")
+        let export = try CallPulseBinary.run(["export", "c", "--out", out, "--codebook", book, "--db", db])
+        #expect(export.status == 0, "\(export.stderr)")
+        let rows = try String(contentsOfFile: out, encoding: .utf8).components(separatedBy: "\r\n")
+        let header = rows[0].components(separatedBy: ",")
+        let column = try #require(header.firstIndex(of: "quota_groups"))
+        #expect(header[column - 1] == "disposition")
+        #expect(rows[1].components(separatedBy: ",")[column] == "promoters support")
+        #expect(rows[2].components(separatedBy: ",")[column] == "promoters")
+        let codebook = try String(contentsOfFile: book, encoding: .utf8)
+        #expect(codebook.contains("quota_groups,codes,\"the quotas whose groups the interview counted in"), "\(codebook)")
+        #expect(codebook.contains("promoters: nps >= 9 (target 5); support: touchpoint = support (target 5)"))
+        let html = dir.file("r.html")
+        #expect(try CallPulseBinary.run(["report", "c", "--out", html, "--language", "en", "--db", db]).status == 0)
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("<section id=\"quotas\"><h2>Quotas</h2>"))
+        #expect(page.contains("data-quota=\"support\" data-target=\"5\" data-completes=\"1\" data-in-progress=\"0\" data-over=\"0\""))
+    }
+}
