@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import CallPulseKit
+
+/// The claim with field quotas, on a real file: appointments in a full group, and balancing.
+@Suite(.serialized) struct QuotaClaimTests {
+    static func claimed(_ queue: inout ContactQueue, now: Int64) throws -> Int64? {
+        guard case let .claimed(claimed) = try queue.claimNext(now: now) else { return nil }
+        return claimed.contact.id
+    }
+
+    @Test func appointmentsInAFullGroupAreServedUnlessDropped() throws {
+        let dir = try TemporaryDirectory()
+        let path = try QuotaEndToEndTests.setUp(["support", "support", "billing"], in: dir)
+        let db = try AppDatabase.open(path: path)
+        let now = unixNow()
+        try db.setQuota(campaignID: "c", name: "support", definition: "touchpoint = support", target: 1, actor: "t", now: now)
+        var liisa = ContactQueue(database: db, campaignID: "c", agent: "liisa")
+        #expect(try Self.claimed(&liisa, now: now) == 1)
+        try db.recordCall(contactID: 1, holder: liisa.holder, startedAt: now,
+                          result: CallResult(outcome: .callBack, callbackAt: now + 600), now: now)
+        // Pekka holds the group's one place for as long as the test runs.
+        var pekka = ContactQueue(database: db, campaignID: "c", agent: "pekka")
+        pekka.leaseSeconds = 100_000
+        #expect(try Self.claimed(&pekka, now: now + 1) == 2)
+        #expect(try db.quotaStandings(campaignID: "c", now: now + 1).first?.isFull == true)
+        #expect(try Self.claimed(&liisa, now: now + 700) == 1) // the appointment is kept
+        _ = try db.releaseContact(contactID: 1, holder: liisa.holder)
+        try db.setQuotaOptions(campaignID: "c", dropAppointments: true, actor: "t", now: now)
+        #expect(try Self.claimed(&liisa, now: now + 701) == 3) // dropped: the billing contact instead
+        guard case let .nothing(reason) = try liisa.claimNext(now: now + 702) else {
+            Issue.record("served a contact of the full group")
+            return
+        }
+        #expect(reason == .quotaFull(groups: ["quota full: touchpoint = support"]))
+    }
+
+    @Test func balancingServesTheGroupFurthestFromItsTarget() throws {
+        let dir = try TemporaryDirectory()
+        let path = try QuotaEndToEndTests.setUp(["support", "support", "billing", "billing"], in: dir)
+        let db = try AppDatabase.open(path: path)
+        let now = unixNow()
+        try db.setQuota(campaignID: "c", name: "support", definition: "touchpoint = support", target: 2, actor: "t", now: now)
+        try db.setQuota(campaignID: "c", name: "billing", definition: "touchpoint = billing", target: 10, actor: "t", now: now)
+        var first = ContactQueue(database: db, campaignID: "c", agent: "a")
+        #expect(try Self.claimed(&first, now: now) == 1) // support is now half taken, billing not at all
+        try db.setQuotaOptions(campaignID: "c", balance: true, actor: "t", now: now)
+        var second = ContactQueue(database: db, campaignID: "c", agent: "b")
+        #expect(try Self.claimed(&second, now: now) == 3)
+        try db.setQuotaOptions(campaignID: "c", balance: false, actor: "t", now: now)
+        var third = ContactQueue(database: db, campaignID: "c", agent: "c")
+        #expect(try Self.claimed(&third, now: now) == 2)
+        #expect(try db.quotaOptions(campaignID: "c") == QuotaOptions(balance: false, dropAppointments: false))
+    }
+}
