@@ -21,19 +21,10 @@ extension AppDatabase {
         guard !stored.isEmpty else { return [] }
         let defaultLanguage = try quotaOptions(db, campaignID: campaignID).defaultLanguage
         let fieldQuotas = stored.filter { $0.quota.group.kind == .fieldOnly }
-        var held: [Int64: Int] = [:]
-        if !fieldQuotas.isEmpty {
-            for contact in try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT fields, language FROM contact WHERE campaignId = ? AND leaseUntil > ? AND status != 'done'
-                """), arguments: [campaignID, now]) {
-                let fields = fieldValues(contact["fields"]), language: String? = contact["language"] ?? defaultLanguage
-                for quota in fieldQuotas where quota.quota.group.contains(fields: fields, language: language) {
-                    held[quota.id, default: 0] += 1
-                }
-            }
-        }
-        let left = withSample ? try contactsLeft(db, in: fieldQuotas, campaignID: campaignID, defaultLanguage: defaultLanguage,
-                                                 now: now) : [:]
+        let held = try countContacts(db, in: fieldQuotas, campaignID: campaignID, defaultLanguage: defaultLanguage,
+                                     now: now, held: true)
+        let left = withSample ? try countContacts(db, in: fieldQuotas, campaignID: campaignID,
+                                                  defaultLanguage: defaultLanguage, now: now, held: false) : [:]
         return try stored.map { quota in
             let completes = try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM quotaInterview WHERE quotaId = ? AND complete = 1
@@ -47,22 +38,37 @@ extension AppDatabase {
         }
     }
 
-    /// The contacts of each field group still to be worked: not finished, not held now.
-    private static func contactsLeft(_ db: Database, in quotas: [StoredQuota], campaignID: String, defaultLanguage: String?,
-                                      now: Int64) throws -> [Int64: Int] {
+    /// The contacts of each field group a console holds now (`held`), or still to be worked (not
+    /// finished, not held, not in an import still staging). SQLite reads only the fields the groups
+    /// use and counts each combination of their values once, so a campaign of a million contacts
+    /// is one pass in C and a few evaluations here, not a million decoded rows.
+    private static func countContacts(_ db: Database, in quotas: [StoredQuota], campaignID: String, defaultLanguage: String?,
+                                      now: Int64, held: Bool) throws -> [Int64: Int] {
         guard !quotas.isEmpty else { return [:] }
-        var left: [Int64: Int] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT fields, language FROM contact
-            WHERE campaignId = ? AND status != 'done' AND (leaseUntil IS NULL OR leaseUntil <= ?) AND id < ?
-            """, arguments: [campaignID, now, try firstStagedContactID(db)])
-        while let row = try rows.next() {
-            let fields = fieldValues(row["fields"]), language: String? = row["language"] ?? defaultLanguage
+        let names = quotas.reduce(into: Set<String>()) { $0.formUnion($1.quota.group.fieldNames) }
+            .subtracting([QuotaGroup.languageName]).sorted()
+        // One placeholder per field read, and one GROUP BY position per column: no value is pasted in.
+        let columns = (names.map { _ in "json_extract(fields, ?)" } + ["language"]).joined(separator: ", ")
+        let positions = (1...(names.count + 1)).map(String.init).joined(separator: ", ")
+        let scope = held ? "leaseUntil > ? AND status != 'done'"
+            : "status != 'done' AND (leaseUntil IS NULL OR leaseUntil <= ?) AND id < ?"
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(columns), count(*) FROM contact WHERE campaignId = ? AND \(scope) GROUP BY \(positions)
+            """), arguments: StatementArguments(names.map { "$.\($0)" }) + [campaignID, now]
+                + (held ? [] : [try firstStagedContactID(db)]))
+        var counts: [Int64: Int] = [:]
+        for row in rows {
+            var fields: [String: String] = [:]
+            for (index, name) in names.enumerated() {
+                if let value = row[index] as String? { fields[name] = value }
+            }
+            let language: String? = row[names.count] ?? defaultLanguage
+            let count: Int = row[names.count + 1]
             for quota in quotas where quota.quota.group.contains(fields: fields, language: language) {
-                left[quota.id, default: 0] += 1
+                counts[quota.id, default: 0] += count
             }
         }
-        return left
+        return counts
     }
 
     private static func fieldValues(_ json: String) -> [String: String] {
