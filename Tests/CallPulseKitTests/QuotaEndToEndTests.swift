@@ -197,3 +197,22 @@ extension QuotaEndToEndTests {
         #expect(page.contains("data-quota=\"support\" data-target=\"5\" data-completes=\"1\" data-in-progress=\"0\" data-over=\"0\""))
     }
 }
+
+extension QuotaEndToEndTests {
+    @Test func aResumedInterviewIsCheckedAfreshAgainstItsAnswerQuotas() throws {
+        let dir = try TemporaryDirectory()
+        let db = try Self.setUp(["support", "support"], in: dir)
+        #expect(try Self.quota(["add", "c", "detractors", "--where", "nps <= 6", "--target", "1"], db: db).status == 0)
+        // #1 enters the group and breaks off; #2 takes the place it left and completes.
+        let first = try CallPulseBinary.run(["agent", "c", "--agent", "liisa", "--db", db],
+                                            stdin: "a\n3\n/break\na\n4\nJono\n2\n1\nk\n")
+        #expect(first.stdout.contains("Interview broken off") && first.stdout.contains("✓ Interview complete (AAPOR 1.1)"),
+                "\(first.stdout)")
+        try AppDatabase.open(path: db).write { try $0.execute(sql: "UPDATE contact SET nextCallAt = 0 WHERE id = 1") }
+        let resumed = try CallPulseBinary.run(["agent", "c", "--agent", "liisa", "--db", db], stdin: "a\n")
+        #expect(resumed.stdout.contains("Resuming the interview"), "\(resumed.stdout)")
+        #expect(resumed.stdout.contains("Interview ended (quota full: nps <= 6): case closed as quota filled (AAPOR 4.80)"),
+                "\(resumed.stdout)")
+        #expect(try Self.quotaFigures(db: db)["detractors"]?["completes"] as? Int == 1)
+    }
+}

@@ -116,6 +116,8 @@ extension Console {
         var checksQuotas = false
         /// Answers changed since the quotas were last checked.
         var quotaCheckDue = false
+        /// The quotas were checked in this run (the first check of a resumed interview starts afresh).
+        var quotasChecked = false
     }
 
     /// Carries out an in-interview command; returns non-nil when the interview ends here.

@@ -7,9 +7,12 @@ extension Console {
     func endIfQuotaFull(_ run: inout InterviewRun, state: InterviewState, values: [String: String]) throws -> Bool {
         guard run.checksQuotas, run.quotaCheckDue else { return false }
         run.quotaCheckDue = false
+        let resuming = !run.quotasChecked
+        run.quotasChecked = true
         let decision = try persist("check the quotas") { [run] in
             try database.holdQuotaPlaces(interviewID: run.interviewID, contactID: run.contactID, holder: holder,
-                                         language: state.language, answers: state.effectiveAnswers, now: clock())
+                                         language: state.language, answers: state.effectiveAnswers, resuming: resuming,
+                                         now: clock())
         }
         guard case let .full(standing) = decision else { return false }
         let closing = LocalizedText([state.language: QuotaClosing.text(script, language: state.language)])

@@ -111,8 +111,12 @@ extension AppDatabase {
     /// put the interview in a full answer group, and otherwise holds its place in the answer groups
     /// it is in, in one transaction so two consoles never both take a group's last place. Only
     /// while `holder` holds the contact's lease (`StoreError.leaseLost` if not).
+    ///
+    /// - Parameter resuming: the first check of an interview taken up again: the places it held
+    ///   before it broke off were not counted meanwhile, so every group is checked afresh.
     public func holdQuotaPlaces(interviewID: Int64, contactID: Int64, holder: LeaseHolder, language: String,
-                                answers: [String: AnswerValue], now: Int64) throws -> QuotaCheck.Decision {
+                                answers: [String: AnswerValue], resuming: Bool = false,
+                                now: Int64) throws -> QuotaCheck.Decision {
         // A place lost in a power cut only loosens the count, as a lost lease does: not synced on its own.
         try writeUnsynced { db in
             try Self.requireLease(db, contactID: contactID, holder: holder)
@@ -120,7 +124,7 @@ extension AppDatabase {
             let standings = try Self.quotaStandings(db, campaignID: contact.campaignId, now: now, kinds: [.answerOnly, .both],
                                                     excluding: interviewID)
             guard !standings.isEmpty else { return .hold([]) }
-            let holding = Set(try String.fetchAll(db, sql: """
+            let holding = resuming ? [] : Set(try String.fetchAll(db, sql: """
                 SELECT q.name FROM quotaInterview qi JOIN quota q ON q.id = qi.quotaId WHERE qi.interviewId = ? AND qi.complete = 0
                 """, arguments: [interviewID]))
             let decision = QuotaCheck.decide(standings.map(\.standing), holding: holding, fields: contact.fieldValues,
