@@ -216,3 +216,32 @@ extension QuotaEndToEndTests {
         #expect(try Self.quotaFigures(db: db)["detractors"]?["completes"] as? Int == 1)
     }
 }
+
+extension QuotaEndToEndTests {
+    @Test func thirtyTwoConsolesAnsweringIntoOneAnswerGroupFillItExactly() throws {
+        let dir = try TemporaryDirectory()
+        let db = try Self.setUp(Array(repeating: "support", count: 40), in: dir)
+        let target = 4
+        #expect(try Self.quota(["add", "c", "detractors", "--where", "nps <= 6", "--target", "\(target)"], db: db).status == 0)
+        let consoles = try (0..<32).map { index in
+            try ConsoleProcess(["agent", "c", "--agent", "agent\(index)", "--db", db])
+        }
+        for console in consoles {
+            // One detractor interview each; after a 4.80 the rest are not outcome keys, and q quits.
+            ["a", "3", "Jono", "2", "1", "k", "q"].forEach(console.send)
+            console.closeInput()
+        }
+        consoles.forEach { $0.wait() }
+        for console in consoles {
+            #expect(console.process.terminationStatus == 0, "\(console.transcript.suffix(500))")
+        }
+        let (completes, filled) = try AppDatabase.open(path: db).read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM interview WHERE disposition = '1.1'")!,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM interview WHERE disposition = '4.80'")!)
+        }
+        #expect(completes == target)
+        #expect(filled == 32 - target)
+        let figures = try Self.quotaFigures(db: db)["detractors"]
+        #expect(figures?["completes"] as? Int == target && figures?["overTarget"] as? Int == 0)
+    }
+}
