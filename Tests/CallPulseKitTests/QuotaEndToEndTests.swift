@@ -157,6 +157,8 @@ import Testing
         let db = try Self.setUp(["support"], in: dir, script: good)
         let list = try Self.quota(["list", "c"], db: db)
         #expect(list.stdout.contains("support") && list.stdout.contains("touchpoint = support"), "\(list.stdout)")
+        let show = try CallPulseBinary.run(["campaign", "show", "c", "--db", db])
+        #expect(show.stdout.contains("Quotas (callpulse campaign quota list c):"), "\(show.stdout)")
         let bad = try dir.write("bad.yaml", base + "\nquotas:\n  - { name: support, where: toucpoint = support, target: 20 }\n")
         let create = try CallPulseBinary.run(["campaign", "create", "d", "--script", bad, "--client", "ACME", "--field", "touchpoint",
                                               "--db", db])

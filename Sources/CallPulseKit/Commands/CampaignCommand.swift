@@ -106,6 +106,8 @@ extension CampaignCommand {
             let campaign = try db.campaign(id: id)
             let counts = try db.contactCounts(campaignID: id, now: unixNow())
             print(CampaignReport.render(campaign: campaign, counts: counts, script: try campaign.loadScript()))
+            let quotas = try db.quotaStandings(campaignID: id, now: unixNow())
+            if !quotas.isEmpty { print("\nQuotas (callpulse campaign quota list \(id)):\n" + QuotaTable.render(quotas)) }
         }
     }
 
