@@ -10,8 +10,10 @@ extension AppDatabase {
     ///   group's completes), `0` while a running interview holds a place in an answer group.
     ///   Membership is stored, not recomputed: a complete stays counted in the group it was
     ///   counted in, even when the contact's data is erased later.
-    /// - `quotaSetting`: balancing, whether appointments in a full group are dropped, and the
-    ///   script's first language (the `language` of contacts without one).
+    /// - `quotaSetting`: balancing, whether appointments in a full group are dropped, the script's
+    ///   first language (the `language` of contacts without one), and a `version` drawn at random
+    ///   by every change to the campaign's quotas, so a claim re-reads them only when they changed
+    ///   (random, not counted: a process may see campaigns of the same id in several files).
     ///
     /// The contacts held by consoles now, counted as in progress on every claim, are found through
     /// `contact_lease` (from `v2-stats-tallies`).
@@ -40,7 +42,8 @@ extension AppDatabase {
                 campaignId TEXT PRIMARY KEY NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
                 balance INTEGER NOT NULL DEFAULT 0,
                 dropAppointments INTEGER NOT NULL DEFAULT 0,
-                defaultLanguage TEXT NOT NULL
+                defaultLanguage TEXT NOT NULL,
+                version INTEGER NOT NULL DEFAULT 0
             );
             """)
     }

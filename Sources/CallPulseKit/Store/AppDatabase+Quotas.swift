@@ -22,13 +22,20 @@ extension AppDatabase {
         }
     }
 
-    static func quotas(_ db: Database, campaignID: String) throws -> [StoredQuota] {
+    /// The campaign's quotas by name; `fieldsOnly`: only those on contact fields (what a claim needs).
+    /// With `version` (`quotaOptions`), a list read at that version in this process is reused.
+    static func quotas(_ db: Database, campaignID: String, fieldsOnly: Bool = false, version: Int64? = nil) throws -> [StoredQuota] {
+        if let version {
+            return try QuotaCache.shared.quotas(campaignID: campaignID, fieldsOnly: fieldsOnly, version: version) {
+                try quotas(db, campaignID: campaignID, fieldsOnly: fieldsOnly)
+            }
+        }
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT id, name, definition, answerNames, target FROM quota WHERE campaignId = ? ORDER BY name
-            """), arguments: [campaignID])
+            SELECT id, name, definition, answerNames, target FROM quota
+            WHERE campaignId = ? AND (kind = 'fields' OR NOT ?) ORDER BY name
+            """), arguments: [campaignID, fieldsOnly])
         return try rows.map { row in
-            let names = try JSONDecoder().decode([String].self, from: Data((row["answerNames"] as String).utf8))
-            let group = try QuotaGroup(stored: row["definition"], answerNames: Set(names))
+            let group = try QuotaCache.shared.group(definition: row["definition"], answerNames: row["answerNames"])
             return StoredQuota(id: row["id"], quota: Quota(name: row["name"], group: group, target: row["target"]))
         }
     }
@@ -74,8 +81,8 @@ extension AppDatabase {
             try countCompletes(db, in: StoredQuota(id: id, quota: quota), campaignID: campaignID)
         }
         try db.execute(sql: """
-            INSERT INTO quotaSetting (campaignId, defaultLanguage) VALUES (?, ?)
-            ON CONFLICT (campaignId) DO UPDATE SET defaultLanguage = excluded.defaultLanguage
+            INSERT INTO quotaSetting (campaignId, defaultLanguage, version) VALUES (?, ?, random())
+            ON CONFLICT (campaignId) DO UPDATE SET defaultLanguage = excluded.defaultLanguage, version = random()
             """, arguments: [campaignID, defaultLanguage])
         let change: QuotaChange = existing == nil ? .added : .changed
         try audit(db, actor: actor, action: change == .added ? "quota-add" : "quota-change", entity: "campaign",
@@ -101,6 +108,7 @@ extension AppDatabase {
                 throw QuotaError.notFound(campaign: campaignID, name: name,
                                           existing: try Self.quotas(db, campaignID: campaignID).map(\.quota.name))
             }
+            try db.execute(sql: "UPDATE quotaSetting SET version = random() WHERE campaignId = ?", arguments: [campaignID])
             try Self.audit(db, actor: actor, action: "quota-remove", entity: "campaign", entityId: campaignID,
                            detail: name, at: now)
         }
@@ -114,11 +122,14 @@ extension AppDatabase {
         }
     }
 
-    static func quotaOptions(_ db: Database, campaignID: String) throws -> (options: QuotaOptions, defaultLanguage: String?) {
+    /// The options, the default language (nil when no quota was ever set) and the quotas' version.
+    static func quotaOptions(_ db: Database,
+                             campaignID: String) throws -> (options: QuotaOptions, defaultLanguage: String?, version: Int64) {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT balance, dropAppointments, defaultLanguage FROM quotaSetting WHERE campaignId = ?
-            """), arguments: [campaignID]) else { return (QuotaOptions(), nil) }
-        return (QuotaOptions(balance: row["balance"], dropAppointments: row["dropAppointments"]), row["defaultLanguage"])
+            SELECT balance, dropAppointments, defaultLanguage, version FROM quotaSetting WHERE campaignId = ?
+            """), arguments: [campaignID]) else { return (QuotaOptions(), nil, 0) }
+        return (QuotaOptions(balance: row["balance"], dropAppointments: row["dropAppointments"]), row["defaultLanguage"],
+                row["version"])
     }
 
     /// Changes the campaign's quota options (nil leaves one as it is), audited; takes effect at the next claim.
