@@ -53,3 +53,34 @@ import Testing
         #expect(try db.quotaOptions(campaignID: "c") == QuotaOptions(balance: false, dropAppointments: false))
     }
 }
+
+extension QuotaClaimTests {
+    /// Groups the query keeps back itself (`touchpoint = support`) and those only the filter can
+    /// judge (a number, `!=`, `or`) are kept back alike.
+    @Test(arguments: ["touchpoint = support", "touchpoint != billing", "touchpoint = support or touchpoint = x",
+                      "answered(touchpoint) and not touchpoint in (billing)"])
+    func aFullGroupIsKeptBackHoweverItIsWritten(_ definition: String) throws {
+        let dir = try TemporaryDirectory()
+        let path = try QuotaEndToEndTests.setUp(["support", "support", "billing", "support"], in: dir)
+        let db = try AppDatabase.open(path: path)
+        let now = unixNow()
+        try db.setQuota(campaignID: "c", name: "q", definition: definition, target: 0, actor: "t", now: now)
+        var queue = ContactQueue(database: db, campaignID: "c", agent: "a")
+        #expect(try Self.claimed(&queue, now: now) == 3)
+        guard case let .nothing(reason) = try queue.claimNext(now: now) else {
+            Issue.record("served a contact of the full group")
+            return
+        }
+        #expect(reason == .quotaFull(groups: ["quota full: " + (try db.quotas(campaignID: "c")[0].group.summary)]))
+    }
+
+    @Test func aNumericFieldGroupIsKeptBack() throws {
+        let dir = try TemporaryDirectory()
+        let path = try QuotaEndToEndTests.setUp(["12", "12.0", "13"], in: dir)
+        let db = try AppDatabase.open(path: path)
+        let now = unixNow()
+        try db.setQuota(campaignID: "c", name: "store12", definition: "touchpoint = 12", target: 0, actor: "t", now: now)
+        var queue = ContactQueue(database: db, campaignID: "c", agent: "a")
+        #expect(try Self.claimed(&queue, now: now) == 3) // "12" and "12.0" are both the number 12
+    }
+}

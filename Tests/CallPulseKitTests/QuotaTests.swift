@@ -149,3 +149,18 @@ import Testing
         #expect(QuotaClosing.text(script, language: "en") == "Thanks!")
     }
 }
+
+extension QuotaTests {
+    @Test(arguments: [
+        ("touchpoint = support", "touchpoint∈support"),
+        ("segment in (A, 'B') and language = sv", "segment∈A,B language∈sv"),
+        ("store = 12", nil), ("store = '12'", "store∈12"), ("touchpoint != support", nil),
+        ("touchpoint = support or segment = A", nil), ("not touchpoint = support", nil),
+        ("touchpoint = ' '", nil), ("answered(touchpoint)", nil), ("touchpoint = support and nps <= 6", nil),
+    ] as [(String, String?)])
+    func fieldTerms(_ definition: String, _ expected: String?) throws {
+        let group = try Self.quota("q", definition, target: 1).group
+        let terms = group.fieldTerms.map { $0.map { "\($0.name)∈\($0.values.joined(separator: ","))" }.joined(separator: " ") }
+        #expect(terms == expected)
+    }
+}

@@ -80,6 +80,37 @@ public struct QuotaGroup: Sendable, Hashable {
         return condition.evaluate(values)
     }
 
+    /// The group as `field ∈ values` terms that must all hold, when it is that simple on text fields:
+    /// `touchpoint = support`, `segment in (A, B) and language = sv`. Nil for anything else (a
+    /// number, `or`, `not`, `!=`, an answer, a value that is only spaces): a store may use the terms
+    /// to keep a full group's contacts back in its query, exactly as `contains` would, and must
+    /// leave other groups to `contains`.
+    public var fieldTerms: [(name: String, values: [String])]? {
+        guard answerNames.isEmpty else { return nil }
+        return Self.terms(condition, numeric: numericFields)
+    }
+
+    private static func terms(_ condition: Condition, numeric: Set<String>) -> [(name: String, values: [String])]? {
+        func text(_ operand: ConditionOperand) -> String? {
+            guard case let .string(value) = operand, !value.allSatisfy(\.isWhitespace) else { return nil }
+            return value
+        }
+        switch condition {
+        case let .and(lhs, rhs):
+            guard let left = terms(lhs, numeric: numeric), let right = terms(rhs, numeric: numeric) else { return nil }
+            return left + right
+        case let .comparison(.question(name), .equal, value), let .comparison(value, .equal, .question(name)):
+            guard !numeric.contains(name), let value = text(value) else { return nil }
+            return [(name, [value])]
+        case let .membership(.question(name), list):
+            let values = list.compactMap(text)
+            guard !numeric.contains(name), !values.isEmpty, values.count == list.count else { return nil }
+            return [(name, values)]
+        default:
+            return nil
+        }
+    }
+
     /// The definition in a normal form for messages: `touchpoint = support`, `segment in (A, B)`.
     public var summary: String { Self.describe(condition, top: true) }
 

@@ -9,6 +9,30 @@ struct QuotaClaimContext {
     let defaultLanguage: String
 }
 
+extension QuotaClaimContext {
+    /// ` AND NOT (…)` for each full group simple enough to say in SQL (`QuotaGroup.fieldTerms`), so
+    /// the queue's query passes over its contacts in SQLite instead of reading them page by page;
+    /// `firstServed` still checks every candidate, so a group this leaves out is kept back all the
+    /// same. Empty for appointments unless the campaign drops them.
+    func keepBack(appointments: Bool) -> (sql: String, arguments: StatementArguments) {
+        guard !appointments || filter.dropsAppointments else { return ("", []) }
+        var sql = ""
+        var arguments = StatementArguments()
+        for standing in filter.fullGroups {
+            guard let terms = standing.quota.group.fieldTerms else { continue }
+            let parts = terms.map { term -> String in
+                // Placeholders only: the field's JSON path, the default language and the values are bound.
+                let column = term.name == QuotaGroup.languageName ? "COALESCE(language, ?)" : "json_extract(fields, ?)"
+                arguments += [term.name == QuotaGroup.languageName ? defaultLanguage : "$.\(term.name)"]
+                arguments += StatementArguments(term.values)
+                return "COALESCE(\(column) IN (\(term.values.map { _ in "?" }.joined(separator: ", "))), 0)"
+            }
+            sql += " AND NOT (" + parts.joined(separator: " AND ") + ")"
+        }
+        return (sql, arguments)
+    }
+}
+
 extension AppDatabase {
     /// Each quota's standing, counted in the caller's transaction: completes from `quotaInterview`;
     /// in progress, for a field group, its contacts a console holds now (on a card or in an
@@ -99,10 +123,10 @@ extension AppDatabase {
 
     /// The first contact `sql` (ending in `LIMIT ? OFFSET ?`) yields that the quotas let be served,
     /// preferring with balancing the groups furthest from their targets among candidates with the
-    /// same `nextCallAt`. Reads in growing pages past contacts of full groups; `blocked` is set
-    /// when contacts were kept back by a full group and none could be served.
+    /// same `nextCallAt`. Reads in growing pages past contacts of full groups the query did not
+    /// keep back itself (`QuotaClaimContext.keepBack`).
     static func firstServed(_ db: Database, sql: String, arguments: StatementArguments, quotas: QuotaClaimContext?,
-                            appointments: Bool = false, blocked: inout Bool) throws -> Contact? {
+                            appointments: Bool = false) throws -> Contact? {
         let statement = try db.cachedStatement(sql: sql)
         guard let quotas else { return try Contact.fetchOne(statement, arguments: arguments + [1, 0]) }
         var offset = 0, size = 32
@@ -111,7 +135,6 @@ extension AppDatabase {
             let candidates = page.map { (fields: fieldValues($0.fields), language: $0.language ?? quotas.defaultLanguage,
                                          rank: $0.nextCallAt) }
             if let index = quotas.filter.pick(candidates, appointments: appointments) { return page[index] }
-            if !page.isEmpty { blocked = true }
             guard page.count == size else { return nil }
             offset += size
             size = min(size * 2, 4096)

@@ -50,10 +50,13 @@ public struct ContactQueue: Sendable {
             if let stopped = NothingToCall(status: status) { return .nothing(stopped) }
             let quotas = try AppDatabase.quotaClaimContext(db, campaignID: campaignID, now: now)
             for _ in 0..<200 {
-                var blocked = false
                 guard let (contact, reason) = try nextCandidate(db, campaign: campaign, openZones: open, quotas: quotas,
-                                                                blocked: &blocked, now: now) else {
-                    if blocked, let quotas { return .nothing(.quotaFull(groups: quotas.filter.fullDescriptions)) }
+                                                                now: now) else {
+                    // Something due that only the quotas keep back: say which groups are full.
+                    if let quotas, !quotas.filter.fullGroups.isEmpty,
+                       try nextCandidate(db, campaign: campaign, openZones: open, quotas: nil, now: now) != nil {
+                        return .nothing(.quotaFull(groups: quotas.filter.fullDescriptions))
+                    }
                     return .nothing(try nothingReason(db, campaign: campaign, zones: zones, now: now))
                 }
                 if try blockIfNeeded(db, contact: contact, campaign: campaign, now: now) { continue }
@@ -114,17 +117,19 @@ public struct ContactQueue: Sendable {
     }
 
     /// The next contact to serve; with `quotas`, contacts of full field groups are passed over
-    /// (`blocked` says some were) and balancing picks among equal ones (`AppDatabase.firstServed`).
+    /// (`QuotaClaimContext.keepBack`, `AppDatabase.firstServed`) and balancing picks among equal ones.
     private func nextCandidate(_ db: Database, campaign: Campaign, openZones: [String], quotas: QuotaClaimContext?,
-                               blocked: inout Bool, now: Int64) throws -> (Contact, ClaimedContact.Reason)? {
+                               now: Int64) throws -> (Contact, ClaimedContact.Reason)? {
+        let keepBack = quotas?.keepBack(appointments: false) ?? (sql: "", arguments: [])
+        let keepBackAppointments = quotas?.keepBack(appointments: true) ?? (sql: "", arguments: [])
         let appointment = try AppDatabase.firstServed(db, sql: """
             SELECT * FROM contact
             WHERE campaignId = ? AND status = 'scheduled' AND nextCallAt <= ?
               AND appointmentAgent IS NOT NULL AND (leaseUntil IS NULL OR leaseUntil <= ?)
-              AND (appointmentAgent = ? OR nextCallAt <= ?)
+              AND (appointmentAgent = ? OR nextCallAt <= ?)\(keepBackAppointments.sql)
             ORDER BY appointmentAgent = ? DESC, nextCallAt LIMIT ? OFFSET ?
-            """, arguments: [campaignID, now, now, agent, now - appointmentGrace, agent], quotas: quotas, appointments: true,
-            blocked: &blocked)
+            """, arguments: [campaignID, now, now, agent, now - appointmentGrace] + keepBackAppointments.arguments + [agent],
+            quotas: quotas, appointments: true)
         if let appointment { return (appointment, .appointment) }
         guard !openZones.isEmpty else { return nil }
         // One placeholder per open zone: the statement is cached per number of zones.
@@ -134,17 +139,17 @@ public struct ContactQueue: Sendable {
         let retry = try AppDatabase.firstServed(db, sql: """
             SELECT * FROM contact
             WHERE campaignId = ? AND status = 'scheduled' AND nextCallAt <= ?
-              AND appointmentAgent IS NULL AND (leaseUntil IS NULL OR leaseUntil <= ?) AND \(zone)
+              AND appointmentAgent IS NULL AND (leaseUntil IS NULL OR leaseUntil <= ?) AND \(zone)\(keepBack.sql)
             ORDER BY nextCallAt LIMIT ? OFFSET ?
-            """, arguments: [campaignID, now, now] + zoneArguments, quotas: quotas, blocked: &blocked)
+            """, arguments: [campaignID, now, now] + zoneArguments + keepBack.arguments, quotas: quotas)
         if let retry { return (retry, .retry) }
         // Contacts of an import still being written are not served yet (only fresh ones exist).
         let fresh = try AppDatabase.firstServed(db, sql: """
             SELECT * FROM contact
-            WHERE campaignId = ? AND status = 'new' AND id < ? AND (leaseUntil IS NULL OR leaseUntil <= ?) AND \(zone)
+            WHERE campaignId = ? AND status = 'new' AND id < ? AND (leaseUntil IS NULL OR leaseUntil <= ?) AND \(zone)\(keepBack.sql)
             ORDER BY nextCallAt, id LIMIT ? OFFSET ?
-            """, arguments: [campaignID, try AppDatabase.firstStagedContactID(db), now] + zoneArguments, quotas: quotas,
-            blocked: &blocked)
+            """, arguments: [campaignID, try AppDatabase.firstStagedContactID(db), now] + zoneArguments + keepBack.arguments,
+            quotas: quotas)
         return fresh.map { ($0, .fresh) }
     }
 
