@@ -4,6 +4,15 @@ import Testing
 
 /// The claim with field quotas, on a real file: appointments in a full group, and balancing.
 @Suite(.serialized) struct QuotaClaimTests {
+    /// A campaign with contacts whose `touchpoint` is each of `touchpoints`, and one quota.
+    static func database(_ touchpoints: [String], quota: String, definition: String, target: Int,
+                         in dir: TemporaryDirectory) throws -> (AppDatabase, now: Int64) {
+        let db = try AppDatabase.open(path: try QuotaEndToEndTests.setUp(touchpoints, in: dir))
+        let now = unixNow()
+        try db.setQuota(campaignID: "c", name: quota, definition: definition, target: target, actor: "t", now: now)
+        return (db, now)
+    }
+
     static func claimed(_ queue: inout ContactQueue, now: Int64) throws -> Int64? {
         guard case let .claimed(claimed) = try queue.claimNext(now: now) else { return nil }
         return claimed.contact.id
@@ -11,10 +20,8 @@ import Testing
 
     @Test func appointmentsInAFullGroupAreServedUnlessDropped() throws {
         let dir = try TemporaryDirectory()
-        let path = try QuotaEndToEndTests.setUp(["support", "support", "billing"], in: dir)
-        let db = try AppDatabase.open(path: path)
-        let now = unixNow()
-        try db.setQuota(campaignID: "c", name: "support", definition: "touchpoint = support", target: 1, actor: "t", now: now)
+        let (db, now) = try Self.database(["support", "support", "billing"], quota: "support", definition: "touchpoint = support",
+                                          target: 1, in: dir)
         var liisa = ContactQueue(database: db, campaignID: "c", agent: "liisa")
         #expect(try Self.claimed(&liisa, now: now) == 1)
         try db.recordCall(contactID: 1, holder: liisa.holder, startedAt: now,
@@ -37,10 +44,8 @@ import Testing
 
     @Test func balancingServesTheGroupFurthestFromItsTarget() throws {
         let dir = try TemporaryDirectory()
-        let path = try QuotaEndToEndTests.setUp(["support", "support", "billing", "billing"], in: dir)
-        let db = try AppDatabase.open(path: path)
-        let now = unixNow()
-        try db.setQuota(campaignID: "c", name: "support", definition: "touchpoint = support", target: 2, actor: "t", now: now)
+        let (db, now) = try Self.database(["support", "support", "billing", "billing"], quota: "support",
+                                          definition: "touchpoint = support", target: 2, in: dir)
         try db.setQuota(campaignID: "c", name: "billing", definition: "touchpoint = billing", target: 10, actor: "t", now: now)
         var first = ContactQueue(database: db, campaignID: "c", agent: "a")
         #expect(try Self.claimed(&first, now: now) == 1) // support is now half taken, billing not at all
@@ -61,10 +66,8 @@ extension QuotaClaimTests {
                       "answered(touchpoint) and not touchpoint in (billing)"])
     func aFullGroupIsKeptBackHoweverItIsWritten(_ definition: String) throws {
         let dir = try TemporaryDirectory()
-        let path = try QuotaEndToEndTests.setUp(["support", "support", "billing", "support"], in: dir)
-        let db = try AppDatabase.open(path: path)
-        let now = unixNow()
-        try db.setQuota(campaignID: "c", name: "q", definition: definition, target: 0, actor: "t", now: now)
+        let (db, now) = try Self.database(["support", "support", "billing", "support"], quota: "q", definition: definition,
+                                          target: 0, in: dir)
         var queue = ContactQueue(database: db, campaignID: "c", agent: "a")
         #expect(try Self.claimed(&queue, now: now) == 3)
         guard case let .nothing(reason) = try queue.claimNext(now: now) else {
@@ -76,10 +79,7 @@ extension QuotaClaimTests {
 
     @Test func aNumericFieldGroupIsKeptBack() throws {
         let dir = try TemporaryDirectory()
-        let path = try QuotaEndToEndTests.setUp(["12", "12.0", "13"], in: dir)
-        let db = try AppDatabase.open(path: path)
-        let now = unixNow()
-        try db.setQuota(campaignID: "c", name: "store12", definition: "touchpoint = 12", target: 0, actor: "t", now: now)
+        let (db, now) = try Self.database(["12", "12.0", "13"], quota: "store12", definition: "touchpoint = 12", target: 0, in: dir)
         var queue = ContactQueue(database: db, campaignID: "c", agent: "a")
         #expect(try Self.claimed(&queue, now: now) == 3) // "12" and "12.0" are both the number 12
     }
