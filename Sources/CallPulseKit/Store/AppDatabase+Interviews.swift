@@ -165,9 +165,9 @@ extension AppDatabase {
     }
 
     /// Ends an interview and its case with a final disposition other than a complete: a refusal
-    /// (2.11), a break-off (2.12) or partial (1.2) — e.g. declined, or a complete without the
-    /// answers it needs —, a screen-out (4.70) or a full quota group (4.80). The interview keeps
-    /// its answers as broken off.
+    /// (2.11), a break-off (2.12) or partial (1.2) (declined, say, or a complete without the
+    /// answers it needs), a screen-out (4.70) or a full quota group (4.80). The interview keeps its
+    /// answers as broken off.
     /// Only while `holder` holds the contact's lease (`StoreError.leaseLost` if not).
     public func endInterview(interviewID: Int64, callID: Int64, contactID: Int64, holder: LeaseHolder, disposition: String,
                              now: Int64) throws {
