@@ -41,7 +41,7 @@ import Testing
         #expect(!both.contains(fields: ["touchpoint": "billing"], language: nil, answers: ["age_group": .number(1)]))
     }
 
-    @Test func aNameThatIsNeitherOrBothIsRefusedByName() {
+    @Test func aNameThatIsNeitherOrBothIsRefusedByName() throws {
         #expect(throws: QuotaDefinitionError.unknownName(quota: "support", name: "toucpoint", fields: Self.fields)) {
             try Self.quota("support", "toucpoint = support", target: 3)
         }
@@ -54,6 +54,9 @@ import Testing
         #expect(throws: QuotaDefinitionError.noNames(quota: "x")) { try Self.quota("x", "1 = 1", target: 1) }
         #expect(throws: QuotaDefinitionError.badTarget(quota: "x", target: -1)) { try Self.quota("x", "nps = 1", target: -1) }
         #expect(throws: QuotaDefinitionError.badName("a b")) { try Self.quota("a b", "nps = 1", target: 1) }
+        #expect(throws: QuotaDefinitionError.badName("-x")) { try Self.quota("-x", "nps = 1", target: 1) }
+        #expect(throws: QuotaDefinitionError.badName("")) { try Self.quota("", "nps = 1", target: 1) }
+        #expect(try Self.quota("store-12.b_2", "nps = 1", target: 1).name == "store-12.b_2")
         #expect {
             try Self.quota("x", "touchpoint = ", target: 1)
         } throws: { error in

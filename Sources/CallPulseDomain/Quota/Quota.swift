@@ -6,7 +6,8 @@
 /// puts in a full answer quota ends at once as quota filled (AAPOR 4.80). A complete that goes
 /// over the target is still saved and counted; the figures say how many went over.
 public struct Quota: Sendable, Hashable {
-    /// The quota's name in its campaign, e.g. `support`: letters, digits, `-`, `_` and `.`.
+    /// The quota's name in its campaign, e.g. `support`: letters, digits, `-`, `_` and `.`, starting
+    /// with a letter or digit (so it never reads as a formula in the export).
     public var name: String
     public var group: QuotaGroup
     /// Complete interviews wanted in the group; 0 closes the group at once.
@@ -29,7 +30,8 @@ public struct Quota: Sendable, Hashable {
         let allowed = name.unicodeScalars.allSatisfy {
             ConditionLexer.isIdentifierPart($0) || $0 == "-" || $0 == "."
         }
-        guard !name.isEmpty, name.count <= maximumNameLength, allowed else {
+        let first = name.unicodeScalars.first.map { ConditionLexer.isIdentifierPart($0) && $0 != "_" } ?? false
+        guard first, name.count <= maximumNameLength, allowed else {
             throw .badName(name)
         }
         guard target >= 0 else { throw .badTarget(quota: name, target: target) }

@@ -17,7 +17,8 @@ public enum QuotaDefinitionError: Error, Equatable, LocalizedError {
     public var errorDescription: String? {
         switch self {
         case let .badName(name):
-            "quota name '\(name)' is not usable: use 1 to \(Quota.maximumNameLength) letters, digits, '-', '_' or '.'"
+            "quota name '\(name)' is not usable: use 1 to \(Quota.maximumNameLength) letters, digits, '-', '_' or '.', "
+                + "starting with a letter or digit"
         case let .badTarget(quota, target):
             "quota \(quota): the target must be a whole number of complete interviews, 0 or more, not \(target)"
         case let .syntax(quota, definition, error):
