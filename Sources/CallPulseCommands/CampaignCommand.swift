@@ -8,8 +8,8 @@ import Foundation
 public struct CampaignCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "campaign",
-        abstract: "Create, list, show, pause, resume and close campaigns.",
-        subcommands: [Create.self, List.self, Show.self, Pause.self, Resume.self, Close.self]
+        abstract: "Create, list, show, pause, resume and close campaigns, and set their quotas.",
+        subcommands: [Create.self, List.self, Show.self, Pause.self, Resume.self, Close.self, QuotaCommand.self]
     )
 
     public init() {}
@@ -65,6 +65,9 @@ extension CampaignCommand {
             print("Created campaign \(campaign.id) for \(Terminal.sanitize(campaign.client)): \(Terminal.sanitize(campaign.title))")
             print("Script \(Terminal.sanitize(campaign.scriptId)) copied from \(Terminal.sanitize(campaign.scriptFile)) into \(db.location).")
             for line in campaign.rulesDescription { print("  " + line) }
+            for quota in try db.quotas(campaignID: campaign.id) {
+                print("  quota \(quota.name): \(Terminal.sanitize(quota.group.summary)), target \(Plural.of(quota.target, "complete"))")
+            }
             print("Next: callpulse import \(campaign.id) CALLLIST.csv")
         }
     }
@@ -105,6 +108,8 @@ extension CampaignCommand {
             let campaign = try db.campaign(id: id)
             let counts = try db.contactCounts(campaignID: id, now: unixNow())
             print(CampaignReport.render(campaign: campaign, counts: counts, script: try campaign.loadScript()))
+            let quotas = try db.quotaStandings(campaignID: id, now: unixNow())
+            if !quotas.isEmpty { print("\nQuotas (callpulse campaign quota list \(id)):\n" + QuotaTable.render(quotas)) }
         }
     }
 

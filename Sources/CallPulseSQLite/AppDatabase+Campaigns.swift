@@ -11,6 +11,7 @@ extension AppDatabase {
             try campaign.insert(db)
             try Self.audit(db, actor: actor, action: "create", entity: "campaign", entityId: campaign.id,
                            detail: "script \(campaign.scriptId) from \(campaign.scriptFile)", at: campaign.createdAt)
+            try Self.insertScriptQuotas(db, campaign: campaign, actor: actor)
         }
     }
 

@@ -25,8 +25,13 @@ extension AppDatabase {
                 throw StoreError.campaignNotFound(campaignID)
             }
             if let stopped = NothingToCall(status: status) { return .nothing(stopped) }
+            let quotas = try Self.quotaClaimContext(db, campaignID: campaignID, now: claim.now)
             for _ in 0..<200 {
-                guard let (contact, reason) = try Self.nextCandidate(db, claim) else {
+                guard let (contact, reason) = try Self.nextCandidate(db, claim, quotas: quotas) else {
+                    // Something due that only the quotas keep back: say which groups are full.
+                    if let quotas, !quotas.filter.fullGroups.isEmpty, try Self.nextCandidate(db, claim, quotas: nil) != nil {
+                        return .nothing(.quotaFull(groups: quotas.filter.fullDescriptions))
+                    }
                     return .nothing(try Self.nothingReason(db, claim))
                 }
                 if try Self.blockIfNeeded(db, contact: contact, campaign: claim.campaign, now: claim.now) { continue }
@@ -63,35 +68,42 @@ extension AppDatabase {
         }
     }
 
-    private static func nextCandidate(_ db: Database, _ claim: ClaimRequest) throws -> (Contact, ClaimedContact.Reason)? {
+    /// The next contact to serve; with `quotas`, contacts of full field groups are passed over
+    /// (`QuotaClaimContext.keepBack`, `AppDatabase.firstServed`) and balancing picks among equal ones.
+    private static func nextCandidate(_ db: Database, _ claim: ClaimRequest,
+                                      quotas: QuotaClaimContext?) throws -> (Contact, ClaimedContact.Reason)? {
         let (campaign, campaignID, agent, now) = (claim.campaign, claim.campaign.id, claim.holder.agent, claim.now)
         let (openZones, appointmentGrace) = (claim.openZones, claim.appointmentGrace)
-        let appointment = try Contact.fetchOne(db.cachedStatement(sql: """
+        let keepBack = quotas?.keepBack(appointments: false) ?? (sql: "", arguments: [])
+        let keepBackAppointments = quotas?.keepBack(appointments: true) ?? (sql: "", arguments: [])
+        let appointment = try firstServed(db, sql: """
             SELECT * FROM contact
             WHERE campaignId = ? AND status = 'scheduled' AND nextCallAt <= ?
               AND appointmentAgent IS NOT NULL AND (leaseUntil IS NULL OR leaseUntil <= ?)
-              AND (appointmentAgent = ? OR nextCallAt <= ?)
-            ORDER BY appointmentAgent = ? DESC, nextCallAt LIMIT 1
-            """), arguments: [campaignID, now, now, agent, now - appointmentGrace, agent])
+              AND (appointmentAgent = ? OR nextCallAt <= ?)\(keepBackAppointments.sql)
+            ORDER BY appointmentAgent = ? DESC, nextCallAt LIMIT ? OFFSET ?
+            """, arguments: [campaignID, now, now, agent, now - appointmentGrace] + keepBackAppointments.arguments + [agent],
+            quotas: quotas, appointments: true)
         if let appointment { return (appointment, .appointment) }
         guard !openZones.isEmpty else { return nil }
         // One placeholder per open zone: the statement is cached per number of zones.
         let zoneList = Array(repeating: "?", count: openZones.count).joined(separator: ", ")
         let zone = "COALESCE(timeZone, ?) IN (\(zoneList))"
         let zoneArguments = StatementArguments([campaign.timeZone] + openZones)
-        let retry = try Contact.fetchOne(db.cachedStatement(sql: """
+        let retry = try firstServed(db, sql: """
             SELECT * FROM contact
             WHERE campaignId = ? AND status = 'scheduled' AND nextCallAt <= ?
-              AND appointmentAgent IS NULL AND (leaseUntil IS NULL OR leaseUntil <= ?) AND \(zone)
-            ORDER BY nextCallAt LIMIT 1
-            """), arguments: [campaignID, now, now] + zoneArguments)
+              AND appointmentAgent IS NULL AND (leaseUntil IS NULL OR leaseUntil <= ?) AND \(zone)\(keepBack.sql)
+            ORDER BY nextCallAt LIMIT ? OFFSET ?
+            """, arguments: [campaignID, now, now] + zoneArguments + keepBack.arguments, quotas: quotas)
         if let retry { return (retry, .retry) }
         // Contacts of an import still being written are not served yet (only fresh ones exist).
-        let fresh = try Contact.fetchOne(db.cachedStatement(sql: """
+        let fresh = try firstServed(db, sql: """
             SELECT * FROM contact
-            WHERE campaignId = ? AND status = 'new' AND id < ? AND (leaseUntil IS NULL OR leaseUntil <= ?) AND \(zone)
-            ORDER BY nextCallAt, id LIMIT 1
-            """), arguments: [campaignID, try firstStagedContactID(db), now] + zoneArguments)
+            WHERE campaignId = ? AND status = 'new' AND id < ? AND (leaseUntil IS NULL OR leaseUntil <= ?) AND \(zone)\(keepBack.sql)
+            ORDER BY nextCallAt, id LIMIT ? OFFSET ?
+            """, arguments: [campaignID, try firstStagedContactID(db), now] + zoneArguments + keepBack.arguments,
+            quotas: quotas)
         return fresh.map { ($0, .fresh) }
     }
 

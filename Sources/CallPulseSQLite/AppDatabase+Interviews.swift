@@ -147,14 +147,15 @@ extension AppDatabase {
             """, arguments: [contactID])
     }
 
-    /// Ends an interview as complete (AAPOR 1.1) and finishes the case, while `holder` holds the
-    /// contact's lease (`StoreError.leaseLost` if not).
+    /// Ends an interview as complete (AAPOR 1.1), counts it in its quota groups and finishes the
+    /// case, while `holder` holds the contact's lease (`StoreError.leaseLost` if not).
     public func completeInterview(interviewID: Int64, callID: Int64, contactID: Int64, holder: LeaseHolder,
                                   now: Int64) throws {
         try write { db in
             try Self.requireLease(db, contactID: contactID, holder: holder)
             try db.execute(sql: "UPDATE interview SET status = 'complete', endedAt = ?, disposition = '1.1' WHERE id = ?",
                            arguments: [now, interviewID])
+            try Self.countInQuotas(db, interviewID: interviewID)
             try db.execute(sql: "UPDATE call SET endedAt = ?, aapor = '1.1' WHERE id = ?", arguments: [now, callID])
             try db.execute(sql: """
                 UPDATE contact SET status = 'done', disposition = '1.1', nextCallAt = NULL, leaseAgent = NULL, leaseUntil = NULL,
@@ -165,8 +166,9 @@ extension AppDatabase {
     }
 
     /// Ends an interview and its case with a final disposition other than a complete: a refusal
-    /// (2.11), a break-off (2.12) or partial (1.2) — e.g. declined, or a complete without the
-    /// answers it needs — or a screen-out (4.70). The interview keeps its answers as broken off.
+    /// (2.11), a break-off (2.12) or partial (1.2) (declined, say, or a complete without the
+    /// answers it needs), a screen-out (4.70) or a full quota group (4.80). The interview keeps its
+    /// answers as broken off.
     /// Only while `holder` holds the contact's lease (`StoreError.leaseLost` if not).
     public func endInterview(interviewID: Int64, callID: Int64, contactID: Int64, holder: LeaseHolder, disposition: String,
                              now: Int64) throws {

@@ -172,6 +172,7 @@ extension AppDatabase {
         migrator.registerMigration("v6-figures-agent-sessions", migrate: createAgentSessions)
         migrator.registerMigration("v6-figures-choice-tallies", migrate: createChoiceTallies)
         migrator.registerMigration("v7-phone-call-paradata", migrate: addCallParadata)
+        migrator.registerMigration("v8-quotas", migrate: createQuotas)
         return migrator
     }
 }

@@ -6,7 +6,8 @@ import CallPulseDomain
 /// Order: appointments that are due (to the agent who made them first, to anyone after a grace
 /// period), then retries that are due, then fresh contacts. Retries and fresh contacts are served
 /// only inside the calling window of the contact's own time zone; appointments at the agreed time.
-/// Numbers on the do-not-call list and people in the survey quarantine are never served.
+/// Numbers on the do-not-call list and people in the survey quarantine are never served, nor
+/// (appointments aside, unless the campaign drops them) contacts of a full field quota group.
 /// The queue keeps what a claim needs between claims (the campaign's rules, its contacts' zones
 /// and which of them are open); the store does each claim in one short transaction.
 public struct ContactQueue: Sendable {

@@ -21,6 +21,7 @@ import Testing
         // single and multiple choice
         ("channel = phone", true), ("channel = email", false), ("channel != email", true),
         ("channel in [email, phone]", true), ("channel in ['email']", false),
+        ("channel in (email, phone)", true), ("nps in (1, 5)", true), ("nps in (1)", false),
         ("topics = speed", true), ("topics in [quality, speed]", true), ("topics in [quality]", false),
         ("topics != price", false),
         // numbers in lists, literals on the left, question against question
@@ -70,7 +71,10 @@ import Testing
         ("answered(5)", 9, "expected a question id in answered(…), found '5'"),
         ("answered nps", 9, "expected '(' after 'answered'"),
         ("nps in [1, 2", 12, "expected ',' or ']' in the 'in' list"),
-        ("nps in 1", 7, "expected '[' after 'in'"),
+        ("nps in 1", 7, "expected '[' or '(' after 'in'"),
+        ("nps in (1, 2", 12, "expected ',' or ')' in the 'in' list"),
+        ("nps in (1, 2]", 12, "expected ',' or ')' in the 'in' list"),
+        ("nps in [1, 2)", 12, "expected ',' or ']' in the 'in' list"),
         ("and = 1", 0, "expected a question id, number or quoted string, found 'and'"),
         ("nps = 1 and", 11, "found 'end of condition'"),
         ("nps = 1..2", 6, "'1..2' is not a number"),

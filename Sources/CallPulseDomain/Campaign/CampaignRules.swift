@@ -47,6 +47,7 @@ extension Campaign {
         guard unknown.isEmpty else {
             throw CampaignError.unknownPlaceholders(file: scriptFile, names: unknown, available: available.sorted())
         }
+        _ = try ScriptQuota.quotas(of: script, fields: declared, file: scriptFile)
         return Campaign(
             id: id, client: client, title: title ?? script.title.text(for: script.languages[0], fallback: script.languages) ?? id,
             status: .active, scriptId: script.id, scriptFile: scriptFile, scriptYAML: yaml, fields: declared,

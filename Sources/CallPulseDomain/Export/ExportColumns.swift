@@ -5,7 +5,7 @@ public enum ExportColumns {
     /// The interview export's own columns (ids, the personal columns, the interview's facts, the notes).
     public static let reserved: Set<String> = [
         "interview_id", "contact_id", "phone", "name", "first_name", "last_name",
-        "agent", "language", "started", "ended", "duration_s", "disposition", "notes",
+        "agent", "language", "started", "ended", "duration_s", "disposition", "quota_groups", "notes",
     ]
 
     /// What an imported field is prefixed with while its name is taken.

@@ -7,6 +7,8 @@ public enum NothingToCall: Sendable, Equatable {
     /// Contacts remain but none is due: the next retry or appointment time, contacts held by
     /// other agents now, and when the calling window next opens for the waiting contacts.
     case waiting(nextCallAt: Int64?, inProgress: Int, windowOpensAt: Int64?)
+    /// Contacts are due, but each is in a full field quota group: one `quota full: …` line per group.
+    case quotaFull(groups: [String])
 
     /// The campaign's contacts as the queue counted them when it found none to serve.
     public struct Tally: Sendable, Equatable {

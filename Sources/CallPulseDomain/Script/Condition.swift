@@ -1,7 +1,7 @@
 /// A `when` condition of a question or alert, e.g. `csat <= 2 or nps <= 6`.
 ///
 /// The language: `and`, `or`, `not`, parentheses, comparisons `= != < <= > >=`,
-/// `x in [a, b, 3]`, `answered(x)`; operands are question ids, numbers, quoted strings
+/// `x in [a, b, 3]` (or `x in (a, b, 3)`), `answered(x)`; operands are question ids, numbers, quoted strings
 /// and `yes`/`no`/`true`/`false`. Precedence, tightest first: `not`, comparison, `and`, `or`;
 /// `not` negates the comparison, `answered(…)` or parenthesised group after it.
 ///

@@ -151,7 +151,9 @@ package struct ConditionParser {
         let lhs = try parseOperand(isLeftSide: true)
         if isKeyword("in") {
             _ = advance()
-            try expect(.leftBracket, "'[' after 'in'")
+            // The list is written in brackets or parentheses: `q in [a, b]`, `segment in (A, B)`.
+            let close: ConditionToken.Kind = current.kind == .leftParen ? .rightParen : .rightBracket
+            try expect(close == .rightParen ? .leftParen : .leftBracket, "'[' or '(' after 'in'")
             var list: [ConditionOperand] = []
             repeat {
                 if !list.isEmpty { _ = advance() }
@@ -160,7 +162,7 @@ package struct ConditionParser {
                 list.append(element)
                 recordLiteral(lhs, .equal, element, token)
             } while current.kind == .comma
-            try expect(.rightBracket, "',' or ']' in the 'in' list")
+            try expect(close, "',' or '\(close == .rightParen ? ")" : "]")' in the 'in' list")
             return .membership(lhs, list)
         }
         guard case let .comparison(op) = current.kind else {

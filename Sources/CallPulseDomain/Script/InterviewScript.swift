@@ -21,6 +21,11 @@ public struct InterviewScript: Sendable {
     /// script). When the customer does not say yes, no follow-up is opened for them: each is
     /// recorded as "no consent – do not call". `nil`: the script asks no consent.
     public var consentQuestionID: String?
+    /// The default quotas of a campaign made from the script (`quotas:`); see `Quota`.
+    public var quotas: [ScriptQuota] = []
+    /// Read out when an interview ends because its quota group is full (`quota_closing:`); nil
+    /// for the default (`QuotaClosing`).
+    public var quotaClosing: LocalizedText?
 
     public init(
         id: String, title: LocalizedText, languages: [String], intro: LocalizedText? = nil,

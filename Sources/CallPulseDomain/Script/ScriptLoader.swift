@@ -14,7 +14,8 @@ package struct ScriptLoader {
 
     /// The languages a script may use.
     package static let supportedLanguages = ["fi", "sv", "en"]
-    package static let topLevelKeys = ["id", "title", "languages", "intro", "outro", "questions", "alerts", "consent"]
+    package static let topLevelKeys = ["id", "title", "languages", "intro", "outro", "questions", "alerts", "consent", "quotas",
+                                         "quota_closing"]
 
     /// The most problems reported for one file; past it the loader says how it stopped.
     package static let maximumProblems = 100
@@ -141,10 +142,12 @@ package struct ScriptLoader {
         checkQuestionConditions(&questions, whenNodes: whenNodes)
         let alerts = mapping["alerts"].map { readAlerts($0, questions: questions) } ?? []
         let consent = mapping["consent"].flatMap { readConsent($0, questions: questions) }
-
-        return InterviewScript(
+        var script = InterviewScript(
             id: id, title: title, languages: languages, intro: intro, outro: outro,
             questions: questions, alerts: alerts, consentQuestionID: consent)
+        script.quotas = mapping["quotas"].map { readQuotas($0, questions: questions) } ?? []
+        script.quotaClosing = mapping["quota_closing"].flatMap { readText($0, what: "quota_closing") }
+        return script
     }
 
     private mutating func readLanguages(_ node: Node?, root: Node) {

@@ -21,6 +21,8 @@ extension Console {
         let values = placeholderValues(contact)
         var run = InterviewRun(interviewID: interviewID, callID: callID, contactID: contactID,
                                zone: zone(of: contact, campaign: campaign))
+        run.checksQuotas = try database.quotas(campaignID: campaign.id).contains { $0.group.kind.readsAnswers }
+        run.quotaCheckDue = !claimed.answers.isEmpty
 
         if claimed.answers.isEmpty {
             if let intro = script.intro { output.line("\n" + fill(intro, language: language, values: values)) }
@@ -49,6 +51,7 @@ extension Console {
                      input: inout LineInput, values: [String: String]) throws -> Bool {
         let language = state.language
         while true {
+            if try endIfQuotaFull(&run, state: state, values: values) { return true }
             guard let question = cursor.flatMap(script.question(id:)) ?? state.current else {
                 return try finish(&run, state: state, language: language, values: values)
             }
@@ -110,6 +113,12 @@ extension Console {
         var unsaved: (what: String, text: String)?
         /// The answers saved before the line being saved.
         var savedAnswers = 0
+        /// The campaign has quotas on answers: each answer is checked against them.
+        var checksQuotas = false
+        /// Answers changed since the quotas were last checked.
+        var quotaCheckDue = false
+        /// The quotas were checked in this run (the first check of a resumed interview starts afresh).
+        var quotasChecked = false
     }
 
     /// Carries out an in-interview command; returns non-nil when the interview ends here.
@@ -193,6 +202,7 @@ extension Console {
             return false
         }
         run.unsaved = nil
+        run.quotaCheckDue = true
         output.line("  ✓ saved " + QuestionPrompt.describe(answer.value, special: answer.special, for: question,
                                                            language: state.language))
         let effective = state.effectiveAnswers
@@ -237,12 +247,13 @@ extension Console {
     }
 
     /// Ends the interview and the case with a final disposition other than a complete, and says so.
-    private func end(_ run: inout InterviewRun, state: InterviewState, disposition: String, what: String) throws {
+    func end(_ run: inout InterviewRun, state: InterviewState, disposition: String, what: String) throws {
         try persist("end the interview") {
             try database.endInterview(interviewID: run.interviewID, callID: run.callID, contactID: run.contactID,
                                       holder: holder, disposition: disposition, now: clock())
         }
-        let name = ["1.2": "partial", "2.11": "refusal", "2.12": "break-off", "4.70": "not eligible"][disposition] ?? disposition
+        let name = ["1.2": "partial", "2.11": "refusal", "2.12": "break-off", "4.70": "not eligible",
+                    "4.80": "quota filled"][disposition] ?? disposition
         output.line("Interview ended (\(what)): case closed as \(name) (AAPOR \(disposition)), "
                     + "\(Plural.of(state.answers.count, "answer")) saved.")
         for line in run.followUps.sorted(by: { $0.key < $1.key }).map(\.value) { output.line("  ⚑ " + line) }
@@ -296,7 +307,7 @@ extension Console {
         return values
     }
 
-    private func fill(_ text: LocalizedText, language: String, values: [String: String]) -> String {
+    func fill(_ text: LocalizedText, language: String, values: [String: String]) -> String {
         let template = text.text(for: language, fallback: script.languages) ?? ""
         return Terminal.sanitize(Placeholders.fill(template, with: values), singleLine: false)
     }

@@ -38,6 +38,8 @@ enum NothingMessage {
             return "Campaign \(campaign.id) has no contacts: load a call list with callpulse import \(campaign.id) FILE."
         case let .allDone(total) where total == 1: return "The one contact of \(campaign.id) has been called to a final outcome."
         case let .allDone(total): return "All \(total) contacts of \(campaign.id) have been called to a final outcome."
+        case let .quotaFull(groups):
+            return "Nothing to call now: \(groups.joined(separator: "; ")). Every contact due is in a full quota group."
         case let .waiting(nextCallAt, inProgress, windowOpensAt):
             let zone = TimeZone(identifier: campaign.timeZone) ?? .current
             var parts: [String] = []

@@ -13,12 +13,15 @@ public struct CampaignExporter {
     public let script: InterviewScript
     /// What to write; `since` may be set once the campaign's time zone is known.
     public var options: ExportOptions
+    /// The campaign's quotas: with any, the interview export has a `quota_groups` column.
+    public let quotas: [Quota]
 
     /// Loads the campaign and its script; throws `StoreError.campaignNotFound` for an unknown id.
     public init(database: any CallPulseStore, campaignID: String, options: ExportOptions) throws {
         self.database = database
         campaign = try database.campaign(id: campaignID)
         script = try campaign.loadScript()
+        quotas = try database.quotas(campaignID: campaignID)
         self.options = options
     }
 
@@ -40,17 +43,19 @@ public struct CampaignExporter {
     }
 
     /// The interview export's header: ids, personal columns, interview facts, one column per
-    /// question in script order, and the notes (left out with `--no-pii`).
+    /// question in script order, and the notes (left out with `--no-pii`). With quotas, the quota
+    /// groups each interview counted in follow the disposition.
     public var interviewHeader: [String] {
         ["interview_id", "contact_id"] + personalColumns
             + ["agent", "language", "started", "ended", "duration_s", "disposition"]
+            + (quotas.isEmpty ? [] : ["quota_groups"])
             + script.questions.map(\.id)
             + (options.includePersonalData ? ["notes"] : [])
     }
 
     /// The codebook describing the interview export's columns.
     public var codebook: Codebook {
-        Codebook(script: script, personalColumns: personalColumns, includesNotes: options.includePersonalData)
+        Codebook(script: script, personalColumns: personalColumns, includesNotes: options.includePersonalData, quotas: quotas)
     }
 
     /// Writes the header and one row per selected interview; returns the number of interviews.
@@ -60,7 +65,8 @@ public struct CampaignExporter {
         let questionColumn = Dictionary(uniqueKeysWithValues: script.questions.enumerated().map { ($1.id, $0) })
         let kinds = script.questions.map(\.kind)
         let personalCount = personalColumns.count
-        let firstQuestion = 2 + personalCount + 6
+        let firstQuestion = 2 + personalCount + 6 + (quotas.isEmpty ? 0 : 1)
+        let quotaGroups = quotas.isEmpty ? [:] : try database.quotaGroupsByInterview(campaignID: campaign.id)
         var row = [CSVWriter.Field](repeating: .empty, count: interviewHeader.count)
         var times = LocalTimeFormatter(timeZone: timeZone)
         var count = 0
@@ -81,6 +87,7 @@ public struct CampaignExporter {
             row[column + 3] = ended.map { .text(times.format($0)) } ?? .empty
             row[column + 4] = ended.map { .number(String($0 - started)) } ?? .empty
             row[column + 5] = Self.text(interview.disposition)
+            if !quotas.isEmpty { row[column + 6] = .text(quotaGroups[interview.id]?.joined(separator: " ") ?? "") }
             for answer in interview.answers {
                 if let index = questionColumn[answer.questionID] {
                     row[firstQuestion + index] = AnswerCoding.field(value: answer.value, special: answer.special,

@@ -8,6 +8,8 @@ public struct Codebook {
     /// The personal columns the export holds (none with `--no-pii`).
     public let personalColumns: [String]
     public let includesNotes: Bool
+    /// The campaign's quotas: with any, the `quota_groups` column is described.
+    public var quotas: [Quota] = []
 
     /// The codebook's header: `variable,type,description,asked_when,text_fi,…,values_fi,…,special_codes`.
     public var header: [String] {
@@ -42,6 +44,11 @@ public struct Codebook {
             meta("duration_s", "integer", "seconds from start to end, breaks included"),
             meta("disposition", "AAPOR code", "final AAPOR disposition: 1.1 complete, 1.2 partial, 2.12 break-off"),
         ]
+        if !quotas.isEmpty {
+            let groups = quotas.map { "\($0.name): \($0.group.summary) (target \($0.target))" }.joined(separator: "; ")
+            rows.append(meta("quota_groups", "codes", "the quotas whose groups the interview counted in as a complete, "
+                             + "separated by spaces; empty when it is not a complete or in no group. Quotas: \(groups)"))
+        }
         rows += script.questions.enumerated().map { index, question in questionRow(question, position: index + 1) }
         if includesNotes { rows.append(meta("notes", "text", "the interviewer's notes on the interview, joined by ' | '")) }
         return rows

@@ -29,7 +29,9 @@ extension ClientReport {
                 .add(answer.text)
             quotes.consider(answer)
         }
-        let snapshot = StatsSnapshot.make(campaign: campaign, script: script, tallies: statsTallies, request: statsRequest)
+        var snapshot = StatsSnapshot.make(campaign: campaign, script: script, tallies: statsTallies, request: statsRequest)
+        let quotas = try database.quotaStandings(campaignID: campaign.id, now: now)
+        snapshot.quotas = quotas.isEmpty ? nil : quotas.map(QuotaFigures.init)
         let language = language ?? ReportLanguage.preferred(for: script)
         let fallback = script.languages
         let ces = script.questions.first { $0.kind.typeName == "ces" }

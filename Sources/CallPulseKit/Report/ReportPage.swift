@@ -11,7 +11,8 @@
 /// (`data-value`, `data-n`, `data-nps`, `data-low`, `data-high`, `data-moe`), `#choice-QUESTION` for each choice
 /// and yes/no question (`data-n`, `data-counts` in option order; each bar `data-code`, `data-count`),
 /// words (`data-word`, `data-answers`) and
-/// `#followups` (`data-created`, `data-resolved`, `data-open`, `data-overdue`).
+/// `#followups` (`data-created`, `data-resolved`, `data-open`, `data-overdue`), and `#quotas` rows
+/// (`data-quota`, `data-target`, `data-completes`, `data-in-progress`, `data-over`).
 public struct ReportPage: Sendable {
     public var report: ClientReport
     let labels: ReportLabels
@@ -39,7 +40,8 @@ public struct ReportPage: Sendable {
             html.newline()
             html.element("body") { body in
                 body.append(header())
-                for section in [headline(), distributions(), overTime(), breakdown(), funnel(), voices(), followUps(), method()] {
+                for section in [headline(), distributions(), overTime(), breakdown(), funnel(), quotas(), voices(), followUps(),
+                                method()] {
                     body.newline()
                     body.append(section)
                 }

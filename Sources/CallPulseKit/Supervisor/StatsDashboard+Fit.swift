@@ -3,10 +3,10 @@ import CallPulseDomain
 
 extension StatsDashboard {
     /// A run of dashboard lines. The rows after the first `kept` may be cut when the window is
-    /// short; `cut` says which (and in what order: groups first, agents last).
+    /// short; `cut` says which (and in what order: groups first, agents last; quotas just before).
     struct Block {
         enum Cut: Int, CaseIterable {
-            case groups, trend, answers, agents
+            case groups, trend, answers, quotas, agents
 
             /// What the note under a cut block calls its hidden rows; nil to drop them without a note.
             func note(_ hidden: Int) -> String? {
@@ -14,6 +14,7 @@ extension StatsDashboard {
                 case .groups: "  … \(Plural.of(hidden, "more group")) (a taller window shows them)"
                 case .trend: nil
                 case .answers: "  … \(Plural.of(hidden, "more line")) of answers (a taller window shows them)"
+                case .quotas: "  … \(Plural.of(hidden, "more quota")) (a taller window or campaign quota list shows them)"
                 case .agents: "  … \(Plural.of(hidden, "more agent")) (a taller window or --json shows them)"
                 }
             }

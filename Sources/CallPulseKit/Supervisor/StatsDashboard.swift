@@ -11,8 +11,8 @@ public struct StatsDashboard: Sendable {
     public var width: Int
     /// Rows to fit (`stats --watch`: the window's height), or nil to show everything. When the full
     /// dashboard is taller, it turns compact (the NPS 0–10 distribution as one line, the scale lines
-    /// already shown as CES and CSAT left out); when that is still too tall, the breakdown's groups,
-    /// the NPS by day, the choice questions' answers and then the agents' rows are cut, each cut said in a "… N more" line, so the
+    /// already shown as CES and CSAT left out, one line per quota); when that is still too tall, the
+    /// breakdown's groups, the NPS by day, the choice questions' answers, the quotas and then the agents' rows are cut, each cut said in a "… N more" line, so the
     /// headings, AGENTS and FOLLOW-UPS stay on screen.
     public var height: Int?
     /// Whether to use ANSI styles.
@@ -56,6 +56,9 @@ public struct StatsDashboard: Sendable {
             Block(lines: [heading("FOLLOW-UPS") + "  open \(snapshot.followUps.open)  overdue \(snapshot.followUps.overdue)"]),
             Block(lines: trendSection(snapshot.trend), kept: 1, cut: .trend),
         ]
+        if let quotas = snapshot.quotas {
+            blocks.insert(Block(lines: quotaSection(quotas, compact: compact), kept: 1, cut: .quotas), at: 2)
+        }
         if let breakdown = snapshot.breakdown { blocks.append(Block(lines: breakdownSection(breakdown), kept: 1, cut: .groups, header: 1)) }
         return blocks
     }

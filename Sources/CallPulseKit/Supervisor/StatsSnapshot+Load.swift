@@ -20,7 +20,10 @@ extension StatsSnapshot {
         let request = request(script: script, timeZone: campaign.zone, breakdownField: breakdownField, since: since,
                               now: now)
         let tallies = try database.statsTallies(campaignID: campaign.id, request: request)
-        return make(campaign: campaign, script: script, tallies: tallies, request: request)
+        var snapshot = make(campaign: campaign, script: script, tallies: tallies, request: request)
+        let quotas = try database.quotaStandings(campaignID: campaign.id, now: now)
+        snapshot.quotas = quotas.isEmpty ? nil : quotas.map(QuotaFigures.init)
+        return snapshot
     }
 
     /// Throws `StatsError.unknownField` naming the fields there are when `field` is not one of the campaign's.

@@ -125,6 +125,8 @@ public struct StatsSnapshot: Codable, Sendable, Equatable {
     public var trend: Trend
     /// Scores by a contact field, with `--by FIELD`.
     public var breakdown: Breakdown?
+    /// The campaign's quotas, whole campaign (also with `--since`); left out when it has none.
+    public var quotas: [QuotaFigures]? = nil
 }
 
 /// The `--json` document: every campaign asked for. Its shape (keys sorted when printed):
@@ -157,7 +159,9 @@ public struct StatsSnapshot: Codable, Sendable, Equatable {
 ///                        "npsByDay": [{ "day", "n", "nps"? }] },
 ///         "breakdown"?: { "field", "groups": [{ "value", "n", "nps"?, "npsN", "npsMarginOfError"?,
 ///                                               "npsMarginOfErrorMethod"?, "npsIntervalLow"?, "npsIntervalHigh"?,
-///                                               "cesMean"?, "csatPercent"? }] } } ] }
+///                                               "cesMean"?, "csatPercent"? }] },
+///         "quotas"?:   [{ "name", "group", "kind", "target", "completes", "inProgress", "remaining",
+///                         "percentFull", "overTarget", "full", "contactsLeft"?, "sampleCanFill"? }] } ] }
 ///
 /// `?` marks a key left out when its figure cannot be computed. The NPS 95 % interval is
 /// `intervalLow` … `intervalHigh`; below 100 answers it is the adjusted-Wald one, centred on

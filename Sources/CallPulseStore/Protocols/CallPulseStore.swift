@@ -2,7 +2,7 @@
 /// talks to. Each job has its own protocol; an engine (SQLite, PostgreSQL) implements them all and
 /// passes the store conformance suite.
 public protocol CallPulseStore: CampaignStore, QueueStore, CallStore, InterviewStore, FollowUpStore, StatsStore,
-    ImportStore, ExportStore, PrivacyStore, AuditStore {
+    ImportStore, ExportStore, PrivacyStore, AuditStore, QuotaStore {
     /// Where the store is, for messages: a file path, or a server address without its password.
     var location: String { get }
     /// `error` in words a person can act on (`StoreError`) when it is the engine's own; else `error`.
