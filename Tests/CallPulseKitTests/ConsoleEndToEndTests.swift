@@ -9,8 +9,9 @@ import Testing
 /// The built binary as agents use it: piped interviews, many consoles at once, a killed console.
 @Suite(.serialized) struct ConsoleEndToEndTests {
     /// A campaign that may call at any hour, so the tests do not depend on the time they run.
-    static func setUp(contacts: Int, in dir: TemporaryDirectory) throws -> String {
-        let db = dir.file("cp.sqlite")
+    @discardableResult
+    static func setUp(contacts: Int, in dir: TemporaryDirectory, path: String? = nil) throws -> String {
+        let db = path ?? dir.file("cp.sqlite")
         let create = try CallPulseBinary.run([
             "campaign", "create", "c", "--script", Repository.path("Scripts/customer-service-pulse.yaml"), "--client", "ACME Oy",
             "--weekdays", "00-24", "--saturday", "00-24", "--sunday", "00-24", "--db", db,
