@@ -1,0 +1,37 @@
+import Foundation
+
+/// Small helpers of the import, stats, export and privacy statements.
+extension PostgresStore {
+    /// Writes one audit line in the caller's transaction, as the SQLite store's `audit` does.
+    static func recordAudit(_ connection: PGConnection, actor: String, action: String, entity: String, entityId: String,
+                            detail: String? = nil, at: Int64) throws {
+        try connection.execute("""
+            INSERT INTO audit (at, actor, action, entity, entityId, detail) VALUES ($1::bigint, $2, $3, $4, $5, $6)
+            """, [at, actor, action, entity, entityId, detail])
+    }
+
+    /// `strings` as a PostgreSQL text array literal, for a `$n::text[]` parameter.
+    static func textArray(_ strings: [String]) -> String {
+        let items = strings.map { string in
+            "\"" + string.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        return "{" + items.joined(separator: ",") + "}"
+    }
+}
+
+extension PGRow {
+    /// The column at `index` as an integer, NULL as 0 (a `sum` over no rows).
+    func int(_ index: Int) throws -> Int { try value(at: index, as: Int?.self) ?? 0 }
+
+    /// The column at `index` as a number, NULL as 0.
+    func double(_ index: Int) throws -> Double { try value(at: index, as: Double?.self) ?? 0 }
+
+    /// The column at `index` as a truth value, whether stored as a boolean or as 0/1.
+    func truth(_ index: Int) throws -> Bool {
+        switch texts[index] {
+        case "t", "true": true
+        case "f", "false", nil: false
+        case let text?: (Int64(text) ?? 0) != 0
+        }
+    }
+}
