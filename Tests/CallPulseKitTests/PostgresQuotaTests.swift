@@ -277,3 +277,46 @@ extension PostgresQuotaTests {
         #expect(first == 2)
     }
 }
+
+extension PostgresQuotaTests {
+    /// A claim as the queue's would be written on the hooks: the quota context first (taking the
+    /// campaign's quota lock), the keep-back appended, the pick, the lease. The contact's id, or nil.
+    static func claim(_ store: PostgresStore, agent: String) throws -> Int64? {
+        try store.write { conn in
+            let quotas = try PostgresStore.quotaClaimContext(conn, campaignID: "c", now: now)
+            let keepBack = quotas?.keepBack(appointments: false, from: 3) ?? (sql: "", arguments: [])
+            let sql = """
+                SELECT * FROM contact WHERE campaignId = $1 AND status = 'new' AND (leaseUntil IS NULL OR leaseUntil <= $2)\
+                \(keepBack.sql) ORDER BY nextCallAt, id LIMIT $\(keepBack.arguments.count + 3) OFFSET $\(keepBack.arguments.count + 4)
+                """
+            guard let row = try PostgresStore.firstServed(conn, sql: sql, arguments: ["c", now] + keepBack.arguments,
+                                                          quotas: quotas) else { return nil }
+            let id: Int64 = try row.value("id")
+            try conn.execute("UPDATE contact SET leaseAgent = $1, leaseUntil = $2 WHERE id = $3", [agent, now + 600, id])
+            return id
+        }
+    }
+
+    @Test func sixteenClaimsAtOnceServeAFieldGroupOnlyUpToItsTarget() throws {
+        let (store, conn, conninfo) = try Self.store()
+        try Self.run(Self.contacts(Array(repeating: "support", count: 20) + Array(repeating: "billing", count: 20)), on: conn)
+        try store.setQuota(campaignID: "c", name: "support", definition: "touchpoint = support", target: 4, actor: "t",
+                           now: Self.now)
+        let claimed = Locked<[Int64]>([])
+        let errors = Locked<[String]>([])
+        onThreads(16) { index in
+            do {
+                if let id = try Self.claim(try PostgresStore.open(conninfo), agent: "a\(index)") {
+                    claimed.mutate { $0.append(id) }
+                }
+            } catch {
+                errors.mutate { $0.append("\(error)") }
+            }
+        }
+        #expect(errors.value == [])
+        #expect(claimed.value.count == 16 && Set(claimed.value).count == 16)
+        #expect(claimed.value.filter { $0 <= 20 }.count == 4) // contacts 1–20 are the support group
+        #expect(try store.quotaStandings(campaignID: "c", now: Self.now).first.map { [$0.inProgress, $0.contactsLeft] }
+            == [4, 16])
+    }
+}
