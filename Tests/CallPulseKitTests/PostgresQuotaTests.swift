@@ -320,3 +320,53 @@ extension PostgresQuotaTests {
             == [4, 16])
     }
 }
+
+extension PostgresQuotaTests {
+    @Test func keepBackAndTheBalancingPickAgreeWithTheSQLiteEngine() throws {
+        let (store, conn, _) = try Self.store()
+        let dir = try TemporaryDirectory()
+        let sqlite = try Self.sqlite(in: dir)
+        let data = Self.contacts(["support", "billing", "support", "retail", "billing", "x y"]) + [
+            "UPDATE contact SET leaseAgent = 'a', leaseUntil = \(Self.now + 600) WHERE id IN (1, 2)",
+            "UPDATE contact SET language = NULL WHERE id = 6",
+            "UPDATE contact SET nextCallAt = 10 WHERE id > 2",
+        ]
+        try Self.run(data, on: conn)
+        try Self.run(data, on: sqlite)
+        for (name, definition, target) in [("support", "touchpoint = support", 1), ("fi", "language = fi and touchpoint = \"x y\"", 5),
+                                           ("billing", "touchpoint = billing", 4), ("retail", "touchpoint in (retail, x)", 0)] {
+            try store.setQuota(campaignID: "c", name: name, definition: definition, target: target, actor: "t", now: Self.now)
+            try sqlite.setQuota(campaignID: "c", name: name, definition: definition, target: target, actor: "t", now: Self.now)
+        }
+        func pickedOnBoth() throws -> (Int64?, Int64?) {
+            let postgres = try store.write { conn -> Int64? in
+                let quotas = try #require(try PostgresStore.quotaClaimContext(conn, campaignID: "c", now: Self.now))
+                let keepBack = quotas.keepBack(appointments: false, from: 2)
+                let sql = "SELECT * FROM contact WHERE campaignId = $1 AND leaseUntil IS NULL\(keepBack.sql) ORDER BY nextCallAt, id "
+                    + "LIMIT $\(keepBack.arguments.count + 2) OFFSET $\(keepBack.arguments.count + 3)"
+                return try PostgresStore.firstServed(conn, sql: sql, arguments: ["c"] + keepBack.arguments, quotas: quotas)?
+                    .value("id")
+            }
+            let sqlite = try sqlite.write { db -> Int64? in
+                let quotas = try #require(try AppDatabase.quotaClaimContext(db, campaignID: "c", now: Self.now))
+                let keepBack = quotas.keepBack(appointments: false)
+                return try AppDatabase.firstServed(db, sql: """
+                    SELECT * FROM contact WHERE campaignId = ? AND leaseUntil IS NULL\(keepBack.sql) ORDER BY nextCallAt, id
+                    LIMIT ? OFFSET ?
+                    """, arguments: ["c"] + keepBack.arguments, quotas: quotas)?.id
+            }
+            return (postgres, sqlite)
+        }
+        // support is full (contact 1 held), retail too (target 0): 3 and 4 are kept back, 5 comes first.
+        let plain = try pickedOnBoth()
+        #expect(plain.0 == 5)
+        #expect(plain.1 == 5)
+        // Balancing: of 5 and 6 (both due at 10), 6 (`fi`, language by default, 5 open of 5) is
+        // further from its target than 5 (billing, 3 open of 4).
+        try store.setQuotaOptions(campaignID: "c", balance: true, actor: "t", now: Self.now)
+        try sqlite.setQuotaOptions(campaignID: "c", balance: true, actor: "t", now: Self.now)
+        let balanced = try pickedOnBoth()
+        #expect(balanced.0 == 6)
+        #expect(balanced.1 == 6)
+    }
+}
