@@ -79,6 +79,7 @@ let package = Package(
                 "CallPulseKit",
                 "CallPulseStore",
                 "CallPulseSQLite",
+                "CallPulsePostgres",
                 "CallPulseDomain",
                 "CallPulseCallList",
                 "CallPulseSystem",
@@ -121,7 +122,9 @@ let package = Package(
         // The store conformance suite: every engine passes the same tests.
         .testTarget(
             name: "CallPulseStoreTests",
-            dependencies: ["CallPulseStore", "CallPulseSQLite", "CallPulseDomain", "CallPulseTestSupport"]
+            dependencies: [
+                "CallPulseStore", "CallPulseSQLite", "CallPulsePostgres", "CallPulseDomain", "CallPulseTestSupport",
+            ]
         ),
         // Helpers the test targets share: temporary folders, the repository's files, local times, scripts.
         .target(

@@ -5,12 +5,12 @@ import CallPulseKit
 public struct CallPulseCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "callpulse",
-        abstract: "An outbound phone-survey console: NPS, CES and CSAT interviews over one SQLite file.",
+        abstract: "An outbound phone-survey console: NPS, CES and CSAT interviews on an SQLite file or a PostgreSQL server.",
         version: CallPulseVersion.current,
         subcommands: [
             DemoCommand.self, ScriptCommand.self, CampaignCommand.self, ImportCommand.self, AgentCommand.self,
             FollowUpsCommand.self, ExportCommand.self, StatsCommand.self, ReportCommand.self, ForgetCommand.self,
-            DoNotCallCommand.self, AuditCommand.self,
+            DoNotCallCommand.self, AuditCommand.self, DbCommand.self,
         ]
     )
 

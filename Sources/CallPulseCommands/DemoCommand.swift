@@ -31,7 +31,7 @@ public struct DemoCommand: ParsableCommand {
 
     public func run() throws {
         let path = DatabaseLocation.resolve(option: path, fallback: "callpulse-demo.sqlite")
-        let db = try AppDatabase.open(path: path)
+        let db = try StoreOpener.open(path, creating: true)
         let now = unixNow()
         if (try? db.campaign(id: Self.campaignID)) == nil {
             try Self.setUp(db, now: now)

@@ -147,7 +147,7 @@ extension PostgresStore: CallStore {
     static func addDoNotCall(_ conn: PGConnection, phone: String, actor: String, source: String, note: String?,
                              now: Int64) throws -> Bool {
         let added = try conn.execute("""
-            INSERT INTO doNotCall (phone, addedAt, addedBy, source, note) VALUES ($1, $2, $3, $4, $5)
+            INSERT INTO doNotCall (phone, addedAt, addedBy, source, note) VALUES ($1, $2::bigint, $3, $4, $5)
             ON CONFLICT (phone) DO NOTHING
             """, [phone, now, actor, source, note]).affectedRows
         guard added == 1 else { return false }

@@ -67,18 +67,6 @@ extension PostgresStore {
         }
     }
 
-    /// Puts `phone` on the list with an audit line; false when it was there already.
-    private static func addDoNotCall(_ connection: PGConnection, phone: String, actor: String, source: String,
-                                     note: String?, now: Int64) throws -> Bool {
-        let added = try connection.execute("""
-            INSERT INTO doNotCall (phone, addedAt, addedBy, source, note) VALUES ($1, $2::bigint, $3, $4, $5)
-            ON CONFLICT (phone) DO NOTHING
-            """, [phone, now, actor, source, note]).affectedRows
-        guard added == 1 else { return false }
-        try recordAudit(connection, actor: actor, action: "dnc-add", entity: "phone", entityId: phone, detail: source, at: now)
-        return true
-    }
-
     /// Erases everything that identifies the person with `phone` in every campaign, in one write
     /// transaction that first locks the contacts (`FOR UPDATE`, which the erasure guards wait
     /// for), then rewrites the tables it changed (see the type's comment).

@@ -90,3 +90,5 @@ public final class PostgresStore: @unchecked Sendable {
         }
     }
 }
+
+extension PostgresStore: CallPulseStore {}

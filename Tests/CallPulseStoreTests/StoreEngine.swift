@@ -1,5 +1,7 @@
+import CallPulsePostgres
 import CallPulseSQLite
 import CallPulseStore
+import CallPulseTestSupport
 import Foundation
 import Testing
 
@@ -7,9 +9,16 @@ import Testing
 /// A test opens one store per simulated process (`open`), all at the same `location`.
 enum StoreEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite
+    case postgres
 
-    /// The engines this machine can run.
-    static var available: [StoreEngine] { allCases }
+    /// The engines this machine can run: PostgreSQL when its server binaries are installed.
+    static var available: [StoreEngine] {
+        guard PostgresTestServer.available else {
+            FileHandle.standardError.write(Data("PostgreSQL half SKIPPED: \(PostgresTestServer.missing)\n".utf8))
+            return [.sqlite]
+        }
+        return allCases
+    }
 
     var testDescription: String { rawValue }
 
@@ -20,6 +29,10 @@ enum StoreEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let folder = NSTemporaryDirectory() + "callpulse-store-" + UUID().uuidString
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             return StoreLocation(engine: self, address: folder + "/store.sqlite", folder: folder)
+        case .postgres:
+            let folder = NSTemporaryDirectory() + "callpulse-store-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            return StoreLocation(engine: self, address: try PostgresTestServer.makeDatabase(), folder: folder)
         }
     }
 
@@ -27,6 +40,7 @@ enum StoreEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
     func open(_ address: String) throws -> any CallPulseStore {
         switch self {
         case .sqlite: try AppDatabase.open(path: address)
+        case .postgres: try PostgresStore.open(address)
         }
     }
 }
