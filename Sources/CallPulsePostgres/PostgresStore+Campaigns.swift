@@ -21,6 +21,7 @@ extension PostgresStore: CampaignStore {
             guard inserted.affectedRows == 1 else { throw StoreError.campaignExists(campaign.id) }
             try Self.audit(conn, actor: actor, action: "create", entity: "campaign", entityId: campaign.id,
                            detail: "script \(campaign.scriptId) from \(campaign.scriptFile)", at: campaign.createdAt)
+            try Self.insertScriptQuotas(conn, campaign: campaign, actor: actor)
         }
     }
 

@@ -81,6 +81,7 @@ extension PostgresStore: InterviewStore {
             try Self.requireLease(conn, contactID: contactID, holder: holder)
             try Self.finish(conn, interviewID: interviewID, callID: callID, contactID: contactID, status: .complete,
                             disposition: "1.1", now: now)
+            try Self.countInQuotas(conn, interviewID: interviewID)
         }
     }
 
