@@ -119,24 +119,32 @@ struct PostgresStoreCoreTests {
             ready.wait()
             for _ in 0..<8 { start.signal() }
         }
-        DispatchQueue.concurrentPerform(iterations: 8) { index in
-            ready.leave()
-            start.wait()
-            let holder = LeaseHolder(agent: "agent\(index)", session: "host:\(index):1")
-            let request = ClaimRequest(campaign: campaign, holder: holder, leaseSeconds: 600, appointmentGrace: 300,
-                                       openZones: [Self.zone], zones: [Self.zone], now: Self.now)
-            do {
-                while case let .claimed(claimed) = try stores[index].claimNext(request) {
-                    let id = claimed.contact.id!
-                    served.withLock { served in
-                        if served[id] != nil { twice.withLock { $0.append(id) } }
-                        served[id] = holder.agent
+        // Real threads, not concurrentPerform: it runs only as many at once as there are cores, and the
+        // start barrier waits for all eight.
+        let finished = DispatchGroup()
+        for index in 0..<8 {
+            finished.enter()
+            Thread {
+                defer { finished.leave() }
+                ready.leave()
+                start.wait()
+                let holder = LeaseHolder(agent: "agent\(index)", session: "host:\(index):1")
+                let request = ClaimRequest(campaign: campaign, holder: holder, leaseSeconds: 600, appointmentGrace: 300,
+                                           openZones: [Self.zone], zones: [Self.zone], now: Self.now)
+                do {
+                    while case let .claimed(claimed) = try stores[index].claimNext(request) {
+                        let id = claimed.contact.id!
+                        served.withLock { served in
+                            if served[id] != nil { twice.withLock { $0.append(id) } }
+                            served[id] = holder.agent
+                        }
                     }
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
                 }
-            } catch {
-                failures.withLock { $0.append("\(error)") }
-            }
+            }.start()
         }
+        finished.wait()
         #expect(failures.withLock { $0 } == [])
         #expect(twice.withLock { $0 } == [])
         let byContact = served.withLock { $0 }
