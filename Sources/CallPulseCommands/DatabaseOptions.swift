@@ -8,7 +8,7 @@ import Foundation
 public struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp(
         "The database: an SQLite file, or a PostgreSQL URI or keyword string (default: $CALLPULSE_DB, else ./callpulse.sqlite).",
-        valueName: "ADDRESS"))
+        valueName: "DB"))
     public var path: String?
 
     public init() {}
