@@ -100,15 +100,8 @@ extension PostgresStore: FollowUpStore {
                                      agent: String, now: Int64) throws -> FollowUp {
         let contact = try contact(conn, id: contactID)
         let campaign = try campaignRules(conn, id: contact.campaignId)
-        let zone = TimeZone(identifier: campaign.timeZone) ?? .current
-        var followUp = FollowUp(campaignId: campaign.id, contactId: contactID, interviewId: interviewID,
-                                alertIndex: alert.index, reason: alert.reason, createdAt: now,
-                                dueAt: WorkingDays.add(1, to: now, timeZone: zone))
-        if alert.withoutConsent {
-            followUp.resolvedAt = now
-            followUp.resolvedBy = agent
-            followUp.resolutionNote = FollowUpChanges.Note.noConsent
-        }
+        var followUp = FollowUp(alert: alert, campaign: campaign, contactID: contactID, interviewID: interviewID,
+                                agent: agent, now: now)
         followUp.id = try conn.execute("""
             INSERT INTO followup (campaignId, contactId, interviewId, alertIndex, reason, createdAt, dueAt, resolvedAt,
                                   resolvedBy, resolutionNote)

@@ -114,15 +114,8 @@ extension AppDatabase {
                                      agent: String, now: Int64) throws -> FollowUp {
         let contact = try contact(db, id: contactID)
         let campaign = try campaignRules(db, id: contact.campaignId)
-        let zone = TimeZone(identifier: campaign.timeZone) ?? .current
-        var followUp = FollowUp(campaignId: campaign.id, contactId: contactID, interviewId: interviewID,
-                                alertIndex: alert.index, reason: alert.reason, createdAt: now,
-                                dueAt: WorkingDays.add(1, to: now, timeZone: zone))
-        if alert.withoutConsent {
-            followUp.resolvedAt = now
-            followUp.resolvedBy = agent
-            followUp.resolutionNote = FollowUpChanges.Note.noConsent
-        }
+        var followUp = FollowUp(alert: alert, campaign: campaign, contactID: contactID, interviewID: interviewID,
+                                agent: agent, now: now)
         try followUp.insert(db)
         if alert.withoutConsent {
             try audit(db, actor: agent, action: "resolve", entity: "followup", entityId: String(followUp.id!),
