@@ -34,8 +34,15 @@ extension PostgresStore: QueueStore {
                 throw StoreError.campaignNotFound(campaignID)
             }
             if let stopped = NothingToCall(status: status) { return .nothing(stopped) }
+            // Takes the campaign's quota lock when it has field quotas, held until the claim commits.
+            let quotas = try Self.quotaClaimContext(conn, campaignID: campaignID, now: claim.now)
             for _ in 0..<200 {
-                guard let (contact, reason) = try Self.nextCandidate(conn, claim) else {
+                guard let (contact, reason) = try Self.nextCandidate(conn, claim, quotas: quotas) else {
+                    // Something due that only the quotas keep back: say which groups are full.
+                    if let quotas, !quotas.filter.fullGroups.isEmpty,
+                       try Self.nextCandidate(conn, claim, quotas: nil) != nil {
+                        return .nothing(.quotaFull(groups: quotas.filter.fullDescriptions))
+                    }
                     return .nothing(try Self.nothingReason(conn, claim))
                 }
                 if try Self.blockIfNeeded(conn, contact: contact, campaign: claim.campaign, now: claim.now) { continue }
@@ -101,40 +108,50 @@ extension PostgresStore: QueueStore {
 
     /// The next contact to serve, locked: a due appointment (the agent's own first, anyone's after
     /// the grace), else a due retry in an open zone, else a fresh published contact in an open zone.
-    private static func nextCandidate(_ conn: PGConnection, _ claim: ClaimRequest) throws -> (Contact, ClaimedContact.Reason)? {
+    /// With `quotas`, contacts of full field groups are passed over (`PostgresQuotaClaimContext.keepBack`,
+    /// `PostgresStore.firstServed`) and balancing picks among equal ones.
+    private static func nextCandidate(_ conn: PGConnection, _ claim: ClaimRequest,
+                                      quotas: PostgresQuotaClaimContext?) throws -> (Contact, ClaimedContact.Reason)? {
         let (campaign, campaignID, agent, now) = (claim.campaign, claim.campaign.id, claim.holder.agent, claim.now)
-        if let row = try conn.execute("""
+        /// `LIMIT $n OFFSET $n+1` after the query's own arguments and the quotas' (`firstServed`).
+        func page(after count: Int) -> String { "LIMIT $\(count + 1) OFFSET $\(count + 2)" }
+        let appointmentArguments: [(any PGParameter)?] = [campaignID, now, agent, now - claim.appointmentGrace]
+        let keepBackAppointments = quotas?.keepBack(appointments: true, from: appointmentArguments.count + 1) ?? (sql: "", arguments: [])
+        let appointmentQuery = appointmentArguments + keepBackAppointments.arguments
+        if let row = try firstServed(conn, sql: """
             SELECT * FROM contact
             WHERE campaignId = $1 AND status = 'scheduled' AND nextCallAt <= $2
               AND appointmentAgent IS NOT NULL AND (leaseUntil IS NULL OR leaseUntil <= $2)
-              AND (appointmentAgent = $3 OR nextCallAt <= $4)
-            ORDER BY appointmentAgent = $3 DESC, nextCallAt LIMIT 1
+              AND (appointmentAgent = $3 OR nextCallAt <= $4)\(keepBackAppointments.sql)
+            ORDER BY appointmentAgent = $3 DESC, nextCallAt \(page(after: appointmentQuery.count))
             FOR UPDATE SKIP LOCKED
-            """, [campaignID, now, agent, now - claim.appointmentGrace]).first {
+            """, arguments: appointmentQuery, quotas: quotas, appointments: true) {
             return (try Contact(pgRow: row), .appointment)
         }
         guard !claim.openZones.isEmpty else { return nil }
         // $3 is the campaign's zone (for contacts without one), $4… the open zones.
         let zoneList = (0..<claim.openZones.count).map { "$\($0 + 4)" }.joined(separator: ", ")
         let zone = "COALESCE(timeZone, $3) IN (\(zoneList))"
-        let arguments: [(any PGParameter)?] = [campaignID, now, campaign.timeZone] + claim.openZones
-        if let row = try conn.execute("""
+        let zoneArguments: [(any PGParameter)?] = [campaignID, now, campaign.timeZone] + claim.openZones
+        let keepBack = quotas?.keepBack(appointments: false, from: zoneArguments.count + 1) ?? (sql: "", arguments: [])
+        let arguments = zoneArguments + keepBack.arguments
+        if let row = try firstServed(conn, sql: """
             SELECT * FROM contact
             WHERE campaignId = $1 AND status = 'scheduled' AND nextCallAt <= $2
-              AND appointmentAgent IS NULL AND (leaseUntil IS NULL OR leaseUntil <= $2) AND \(zone)
-            ORDER BY nextCallAt LIMIT 1
+              AND appointmentAgent IS NULL AND (leaseUntil IS NULL OR leaseUntil <= $2) AND \(zone)\(keepBack.sql)
+            ORDER BY nextCallAt \(page(after: arguments.count))
             FOR UPDATE SKIP LOCKED
-            """, arguments).first {
+            """, arguments: arguments, quotas: quotas) {
             return (try Contact(pgRow: row), .retry)
         }
         // Contacts of an import still being written are not served yet (only fresh ones exist).
-        let fresh = try conn.execute("""
+        let fresh = try firstServed(conn, sql: """
             SELECT * FROM contact c
             WHERE campaignId = $1 AND status = 'new' AND (leaseUntil IS NULL OR leaseUntil <= $2) AND \(zone)
-              AND \(published("c"))
-            ORDER BY nextCallAt NULLS FIRST, id LIMIT 1
+              AND \(published("c"))\(keepBack.sql)
+            ORDER BY nextCallAt NULLS FIRST, id \(page(after: arguments.count))
             FOR UPDATE OF c SKIP LOCKED
-            """, arguments).first
+            """, arguments: arguments, quotas: quotas)
         return try fresh.map { (try Contact(pgRow: $0), .fresh) }
     }
 
