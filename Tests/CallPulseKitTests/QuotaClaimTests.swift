@@ -6,12 +6,13 @@ import Testing
 @testable import CallPulseStore
 @testable import CallPulseSystem
 
-/// The claim with field quotas, on a real file: appointments in a full group, and balancing.
+/// The claim with field quotas, on both engines: appointments in a full group, balancing, and
+/// full groups kept back however they are written.
 @Suite(.serialized) struct QuotaClaimTests {
     /// A campaign with contacts whose `touchpoint` is each of `touchpoints`, and one quota.
     static func database(_ touchpoints: [String], quota: String, definition: String, target: Int,
-                         in dir: TemporaryDirectory) throws -> (AppDatabase, now: Int64) {
-        let db = try AppDatabase.open(path: try QuotaEndToEndTests.setUp(touchpoints, in: dir))
+                         in dir: TemporaryDirectory, engine: TestEngine) throws -> (any CallPulseStore, now: Int64) {
+        let db = try engine.open(try QuotaEndToEndTests.setUp(touchpoints, in: dir, engine: engine))
         let now = unixNow()
         try db.setQuota(campaignID: "c", name: quota, definition: definition, target: target, actor: "t", now: now)
         return (db, now)
@@ -22,10 +23,11 @@ import Testing
         return claimed.contact.id
     }
 
-    @Test func appointmentsInAFullGroupAreServedUnlessDropped() throws {
+    @Test(arguments: TestEngine.available)
+    func appointmentsInAFullGroupAreServedUnlessDropped(_ engine: TestEngine) throws {
         let dir = try TemporaryDirectory()
         let (db, now) = try Self.database(["support", "support", "billing"], quota: "support", definition: "touchpoint = support",
-                                          target: 1, in: dir)
+                                          target: 1, in: dir, engine: engine)
         var liisa = ContactQueue(store: db, campaignID: "c", agent: "liisa")
         #expect(try Self.claimed(&liisa, now: now) == 1)
         try db.recordCall(contactID: 1, holder: liisa.holder, startedAt: now,
@@ -37,7 +39,7 @@ import Testing
         #expect(try db.quotaStandings(campaignID: "c", now: now + 1).first?.isFull == true)
         #expect(try Self.claimed(&liisa, now: now + 700) == 1) // the appointment is kept
         _ = try db.releaseContact(contactID: 1, holder: liisa.holder)
-        try db.setQuotaOptions(campaignID: "c", dropAppointments: true, actor: "t", now: now)
+        try db.setQuotaOptions(campaignID: "c", balance: nil, dropAppointments: true, actor: "t", now: now)
         #expect(try Self.claimed(&liisa, now: now + 701) == 3) // dropped: the billing contact instead
         guard case let .nothing(reason) = try liisa.claimNext(now: now + 702) else {
             Issue.record("served a contact of the full group")
@@ -46,17 +48,18 @@ import Testing
         #expect(reason == .quotaFull(groups: ["quota full: touchpoint = support"]))
     }
 
-    @Test func balancingServesTheGroupFurthestFromItsTarget() throws {
+    @Test(arguments: TestEngine.available)
+    func balancingServesTheGroupFurthestFromItsTarget(_ engine: TestEngine) throws {
         let dir = try TemporaryDirectory()
         let (db, now) = try Self.database(["support", "support", "billing", "billing"], quota: "support",
-                                          definition: "touchpoint = support", target: 2, in: dir)
+                                          definition: "touchpoint = support", target: 2, in: dir, engine: engine)
         try db.setQuota(campaignID: "c", name: "billing", definition: "touchpoint = billing", target: 10, actor: "t", now: now)
         var first = ContactQueue(store: db, campaignID: "c", agent: "a")
         #expect(try Self.claimed(&first, now: now) == 1) // support is now half taken, billing not at all
-        try db.setQuotaOptions(campaignID: "c", balance: true, actor: "t", now: now)
+        try db.setQuotaOptions(campaignID: "c", balance: true, dropAppointments: nil, actor: "t", now: now)
         var second = ContactQueue(store: db, campaignID: "c", agent: "b")
         #expect(try Self.claimed(&second, now: now) == 3)
-        try db.setQuotaOptions(campaignID: "c", balance: false, actor: "t", now: now)
+        try db.setQuotaOptions(campaignID: "c", balance: false, dropAppointments: nil, actor: "t", now: now)
         var third = ContactQueue(store: db, campaignID: "c", agent: "c")
         #expect(try Self.claimed(&third, now: now) == 2)
         #expect(try db.quotaOptions(campaignID: "c") == QuotaOptions(balance: false, dropAppointments: false))
@@ -66,12 +69,13 @@ import Testing
 extension QuotaClaimTests {
     /// Groups the query keeps back itself (`touchpoint = support`) and those only the filter can
     /// judge (a number, `!=`, `or`) are kept back alike.
-    @Test(arguments: ["touchpoint = support", "touchpoint != billing", "touchpoint = support or touchpoint = x",
-                      "answered(touchpoint) and not touchpoint in (billing)"])
-    func aFullGroupIsKeptBackHoweverItIsWritten(_ definition: String) throws {
+    @Test(arguments: TestEngine.available, ["touchpoint = support", "touchpoint != billing",
+                                            "touchpoint = support or touchpoint = x",
+                                            "answered(touchpoint) and not touchpoint in (billing)"])
+    func aFullGroupIsKeptBackHoweverItIsWritten(_ engine: TestEngine, _ definition: String) throws {
         let dir = try TemporaryDirectory()
         let (db, now) = try Self.database(["support", "support", "billing", "support"], quota: "q", definition: definition,
-                                          target: 0, in: dir)
+                                          target: 0, in: dir, engine: engine)
         var queue = ContactQueue(store: db, campaignID: "c", agent: "a")
         #expect(try Self.claimed(&queue, now: now) == 3)
         guard case let .nothing(reason) = try queue.claimNext(now: now) else {
@@ -81,9 +85,11 @@ extension QuotaClaimTests {
         #expect(reason == .quotaFull(groups: ["quota full: " + (try db.quotas(campaignID: "c")[0].group.summary)]))
     }
 
-    @Test func aNumericFieldGroupIsKeptBack() throws {
+    @Test(arguments: TestEngine.available)
+    func aNumericFieldGroupIsKeptBack(_ engine: TestEngine) throws {
         let dir = try TemporaryDirectory()
-        let (db, now) = try Self.database(["12", "12.0", "13"], quota: "store12", definition: "touchpoint = 12", target: 0, in: dir)
+        let (db, now) = try Self.database(["12", "12.0", "13"], quota: "store12", definition: "touchpoint = 12", target: 0,
+                                          in: dir, engine: engine)
         var queue = ContactQueue(store: db, campaignID: "c", agent: "a")
         #expect(try Self.claimed(&queue, now: now) == 3) // "12" and "12.0" are both the number 12
     }

@@ -6,14 +6,16 @@ import Testing
 @testable import CallPulseSQLite
 @testable import CallPulseStore
 
-/// Quotas through the built binary: `campaign quota`, consoles with piped input, `stats`.
+/// Quotas through the built binary: `campaign quota`, consoles with piped input, `stats`, on
+/// both store engines with the same results.
 @Suite(.serialized) struct QuotaEndToEndTests {
     /// One complete interview of the customer-service pulse (NPS 9), from the card's `a`.
     static let complete = ["a", "9", "Hyvä", "5", "5", "k"]
 
     /// A campaign that may call at any hour, with contacts whose `touchpoint` is each of `touchpoints`.
-    static func setUp(_ touchpoints: [String], in dir: TemporaryDirectory, script: String? = nil) throws -> String {
-        let db = dir.file("cp.sqlite")
+    static func setUp(_ touchpoints: [String], in dir: TemporaryDirectory, script: String? = nil,
+                      engine: TestEngine = .sqlite) throws -> String {
+        let db = try engine.database(in: dir)
         let create = try CallPulseBinary.run([
             "campaign", "create", "c", "--script", script ?? Repository.path("Scripts/customer-service-pulse.yaml"),
             "--client", "ACME Oy", "--weekdays", "00-24", "--saturday", "00-24", "--sunday", "00-24", "--db", db,
@@ -40,9 +42,10 @@ import Testing
         return Dictionary(uniqueKeysWithValues: quotas.map { ($0["name"] as? String ?? "", $0) })
     }
 
-    @Test func aFieldQuotaFillsStopsServingItsGroupAndTakesChangesAtTheNextClaim() throws {
+    @Test(arguments: TestEngine.available)
+    func aFieldQuotaFillsStopsServingItsGroupAndTakesChangesAtTheNextClaim(_ engine: TestEngine) throws {
         let dir = try TemporaryDirectory()
-        let db = try Self.setUp(["support", "support", "billing"], in: dir)
+        let db = try Self.setUp(["support", "support", "billing"], in: dir, engine: engine)
         let add = try Self.quota(["add", "c", "support", "--where", "touchpoint = \"support\"", "--target", "1"], db: db)
         #expect(add.status == 0, "\(add.stderr)")
         #expect(add.stdout.contains("Added quota support of c: touchpoint = support, target 1 complete (fields)."))
@@ -72,13 +75,14 @@ import Testing
         #expect(removed.status == 0 && removed.stdout.contains("Removed quota support of c."))
         let third = try CallPulseBinary.run(["agent", "c", "--agent", "liisa", "--db", db], stdin: "q\n")
         #expect(third.stdout.contains("Contact #2"), "\(third.stdout)")
-        let actions = try AppDatabase.open(path: db).auditTrail(campaignID: "c", since: nil, limit: 50).map(\.action)
+        let actions = try engine.open(db).auditTrail(campaignID: "c", since: nil, limit: 50).map(\.action)
         #expect(actions.filter { $0.hasPrefix("quota-") } == ["quota-add", "quota-change", "quota-change", "quota-remove"])
     }
 
-    @Test func anAnswerQuotaEndsTheInterviewAsQuotaFilled() throws {
+    @Test(arguments: TestEngine.available)
+    func anAnswerQuotaEndsTheInterviewAsQuotaFilled(_ engine: TestEngine) throws {
         let dir = try TemporaryDirectory()
-        let db = try Self.setUp(["support", "support", "support"], in: dir)
+        let db = try Self.setUp(["support", "support", "support"], in: dir, engine: engine)
         #expect(try Self.quota(["add", "c", "detractors", "--where", "nps <= 6", "--target", "1"], db: db).status == 0)
         let run = try CallPulseBinary.run(["agent", "c", "--agent", "liisa", "--db", db],
                                           stdin: "a\n3\nJonotus\n2\n1\nk\na\n4\n")
@@ -86,14 +90,13 @@ import Testing
         #expect(run.stdout.contains("✓ Interview complete (AAPOR 1.1)"))
         #expect(run.stdout.contains("Kiitos ajastanne! Tähän vastaajaryhmään on jo saatu tarpeeksi vastauksia"), "\(run.stdout)")
         #expect(run.stdout.contains("Interview ended (quota full: nps <= 6): case closed as quota filled (AAPOR 4.80), 1 answer saved."))
-        let store = try AppDatabase.open(path: db)
-        let rows = try store.read { db in
-            try Row.fetchAll(db, sql: "SELECT i.disposition, c.status, c.disposition AS final FROM interview i JOIN contact c ON c.id = i.contactId ORDER BY i.id")
-        }
-        #expect(rows.map { $0["disposition"] as String } == ["1.1", "4.80"])
-        #expect(rows.map { $0["final"] as String } == ["1.1", "4.80"])
-        let answers = try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM answer WHERE interviewId = 2") }
-        #expect(answers == 1) // the answer that filled the quota is kept
+        let rows = try engine.rows("""
+            SELECT i.disposition, c.disposition AS final FROM interview i JOIN contact c ON c.id = i.contactId ORDER BY i.id
+            """, at: db)
+        #expect(rows.map { $0[0] } == ["1.1", "4.80"])
+        #expect(rows.map { $0[1] } == ["1.1", "4.80"])
+        // The answer that filled the quota is kept.
+        #expect(try engine.count("SELECT count(*) FROM answer WHERE interviewId = 2", at: db) == 1)
         let stats = try CallPulseBinary.run(["stats", "c", "--json", "--db", db])
         let json = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
         let campaign = (json?["campaigns"] as? [[String: Any]])?.first
@@ -104,9 +107,10 @@ import Testing
         #expect(try Self.quotaFigures(db: db)["detractors"]?["completes"] as? Int == 1)
     }
 
-    @Test func thirtyTwoConsolesOnTheLastPlacesNeverOvershootMoreThanWasInProgress() throws {
+    @Test(arguments: TestEngine.available)
+    func thirtyTwoConsolesOnTheLastPlacesNeverOvershootMoreThanWasInProgress(_ engine: TestEngine) throws {
         let dir = try TemporaryDirectory()
-        let db = try Self.setUp((0..<128).map { $0 % 2 == 0 ? "support" : "billing" }, in: dir)
+        let db = try Self.setUp((0..<128).map { $0 % 2 == 0 ? "support" : "billing" }, in: dir, engine: engine)
         let target = 6
         #expect(try Self.quota(["add", "c", "support", "--where", "touchpoint = support", "--target", "\(target)"], db: db).status == 0)
         let consoles = try (0..<32).map { index in
@@ -121,12 +125,10 @@ import Testing
             #expect(console.process.terminationStatus == 0, "\(console.transcript.suffix(500))")
             #expect(!console.transcript.contains("could not"), "\(console.transcript.suffix(500))")
         }
-        let completes = try AppDatabase.open(path: db).read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM interview i JOIN contact c ON c.id = i.contactId
-                WHERE i.status = 'complete' AND json_extract(c.fields, '$.touchpoint') = 'support'
-                """)!
-        }
+        let completes = try engine.count("""
+            SELECT count(*) FROM interview i JOIN contact c ON c.id = i.contactId
+            WHERE i.status = 'complete' AND c.fields LIKE '%"touchpoint":"support"%'
+            """, at: db)
         // A claimed contact counts as in progress from the claim, so when the group filled nothing
         // else of it was in progress: no complete can go over (the bound is 0 here).
         #expect(completes - target <= 0)
@@ -137,9 +139,10 @@ import Testing
         #expect(figures?["inProgress"] as? Int == 0)
     }
 
-    @Test func badDefinitionsAreRefusedWithAClearMessage() throws {
+    @Test(arguments: TestEngine.available)
+    func badDefinitionsAreRefusedWithAClearMessage(_ engine: TestEngine) throws {
         let dir = try TemporaryDirectory()
-        let db = try Self.setUp(["support"], in: dir)
+        let db = try Self.setUp(["support"], in: dir, engine: engine)
         let typo = try Self.quota(["add", "c", "support", "--where", "toucpoint = support", "--target", "3"], db: db)
         #expect(typo.status != 0)
         #expect(typo.stderr.contains("quota support: 'toucpoint' is neither a question of the script nor a field of the call list "
@@ -150,14 +153,15 @@ import Testing
         #expect(target.status != 0 && target.stderr.contains("the target must be a whole number"), "\(target.stderr)")
         let missing = try Self.quota(["remove", "c", "nope"], db: db)
         #expect(missing.status != 0 && missing.stderr.contains("campaign c has no quota 'nope' (it has no quotas)"), "\(missing.stderr)")
-        #expect(try AppDatabase.open(path: db).quotas(campaignID: "c").isEmpty)
+        #expect(try engine.open(db).quotas(campaignID: "c").isEmpty)
     }
 
-    @Test func aCampaignMadeFromAScriptWithQuotasGetsThem() throws {
+    @Test(arguments: TestEngine.available)
+    func aCampaignMadeFromAScriptWithQuotasGetsThem(_ engine: TestEngine) throws {
         let dir = try TemporaryDirectory()
         let base = try String(contentsOfFile: Repository.path("Scripts/customer-service-pulse.yaml"), encoding: .utf8)
         let good = try dir.write("q.yaml", base + "\nquotas:\n  - { name: support, where: touchpoint = support, target: 20 }\n")
-        let db = try Self.setUp(["support"], in: dir, script: good)
+        let db = try Self.setUp(["support"], in: dir, script: good, engine: engine)
         let list = try Self.quota(["list", "c"], db: db)
         #expect(list.stdout.contains("support") && list.stdout.contains("touchpoint = support"), "\(list.stdout)")
         let show = try CallPulseBinary.run(["campaign", "show", "c", "--db", db])
@@ -172,9 +176,10 @@ import Testing
 }
 
 extension QuotaEndToEndTests {
-    @Test func theExportTheCodebookAndTheReportNameTheQuotaGroups() throws {
+    @Test(arguments: TestEngine.available)
+    func theExportTheCodebookAndTheReportNameTheQuotaGroups(_ engine: TestEngine) throws {
         let dir = try TemporaryDirectory()
-        let db = try Self.setUp(["support", "billing"], in: dir)
+        let db = try Self.setUp(["support", "billing"], in: dir, engine: engine)
         let plain = dir.file("plain.csv")
         _ = try CallPulseBinary.run(["export", "c", "--out", plain, "--db", db])
         #expect(try !String(contentsOfFile: plain, encoding: .utf8).contains("quota_groups")) // no quotas, no column
@@ -204,16 +209,17 @@ extension QuotaEndToEndTests {
 }
 
 extension QuotaEndToEndTests {
-    @Test func aResumedInterviewIsCheckedAfreshAgainstItsAnswerQuotas() throws {
+    @Test(arguments: TestEngine.available)
+    func aResumedInterviewIsCheckedAfreshAgainstItsAnswerQuotas(_ engine: TestEngine) throws {
         let dir = try TemporaryDirectory()
-        let db = try Self.setUp(["support", "support"], in: dir)
+        let db = try Self.setUp(["support", "support"], in: dir, engine: engine)
         #expect(try Self.quota(["add", "c", "detractors", "--where", "nps <= 6", "--target", "1"], db: db).status == 0)
         // #1 enters the group and breaks off; #2 takes the place it left and completes.
         let first = try CallPulseBinary.run(["agent", "c", "--agent", "liisa", "--db", db],
                                             stdin: "a\n3\n/break\na\n4\nJono\n2\n1\nk\n")
         #expect(first.stdout.contains("Interview broken off") && first.stdout.contains("✓ Interview complete (AAPOR 1.1)"),
                 "\(first.stdout)")
-        try AppDatabase.open(path: db).write { try $0.execute(sql: "UPDATE contact SET nextCallAt = 0 WHERE id = 1") }
+        try engine.execute("UPDATE contact SET nextCallAt = 0 WHERE id = 1", at: db)
         let resumed = try CallPulseBinary.run(["agent", "c", "--agent", "liisa", "--db", db], stdin: "a\n")
         #expect(resumed.stdout.contains("Resuming the interview"), "\(resumed.stdout)")
         #expect(resumed.stdout.contains("Interview ended (quota full: nps <= 6): case closed as quota filled (AAPOR 4.80)"),
@@ -223,9 +229,10 @@ extension QuotaEndToEndTests {
 }
 
 extension QuotaEndToEndTests {
-    @Test func thirtyTwoConsolesAnsweringIntoOneAnswerGroupFillItExactly() throws {
+    @Test(arguments: TestEngine.available)
+    func thirtyTwoConsolesAnsweringIntoOneAnswerGroupFillItExactly(_ engine: TestEngine) throws {
         let dir = try TemporaryDirectory()
-        let db = try Self.setUp(Array(repeating: "support", count: 40), in: dir)
+        let db = try Self.setUp(Array(repeating: "support", count: 40), in: dir, engine: engine)
         let target = 4
         #expect(try Self.quota(["add", "c", "detractors", "--where", "nps <= 6", "--target", "\(target)"], db: db).status == 0)
         let consoles = try (0..<32).map { index in
@@ -240,10 +247,8 @@ extension QuotaEndToEndTests {
         for console in consoles {
             #expect(console.process.terminationStatus == 0, "\(console.transcript.suffix(500))")
         }
-        let (completes, filled) = try AppDatabase.open(path: db).read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM interview WHERE disposition = '1.1'")!,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM interview WHERE disposition = '4.80'")!)
-        }
+        let completes = try engine.count("SELECT count(*) FROM interview WHERE disposition = '1.1'", at: db)
+        let filled = try engine.count("SELECT count(*) FROM interview WHERE disposition = '4.80'", at: db)
         #expect(completes == target)
         #expect(filled == 32 - target)
         let figures = try Self.quotaFigures(db: db)["detractors"]
