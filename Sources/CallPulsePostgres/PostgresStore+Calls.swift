@@ -17,7 +17,15 @@ extension PostgresStore: CallStore {
         precondition(result.outcome != .answered, "an answered call starts an interview")
         let agent = holder.agent
         return try write { conn in
-            try Self.requireLease(conn, contactID: contactID, holder: holder)
+            // Sent again after a commit whose outcome was lost: the call's row is there already.
+            if try Self.requireLease(conn, contactID: contactID, holder: holder, unlessDone: {
+                try conn.execute("""
+                    SELECT 1 FROM call WHERE contactId = $1 AND agent = $2 AND startedAt = $3 AND outcome = $4
+                      AND endedAt IS NOT NULL
+                    """, [contactID, agent, startedAt, result.outcome.rawValue]).first != nil
+            }) {
+                return try Self.contact(conn, id: contactID)
+            }
             var contact = try Self.contact(conn, id: contactID)
             let campaign = try Self.campaignRules(conn, id: contact.campaignId)
             contact.attempts += 1
@@ -53,6 +61,13 @@ extension PostgresStore: CallStore {
     public func addNote(contactID: Int64, interviewID: Int64?, holder: LeaseHolder, text: String, now: Int64) throws {
         try write { conn in
             try Self.requireLease(conn, contactID: contactID, holder: holder)
+            // Sent again after a commit whose outcome was lost (`requireLease(_:contactID:holder:unlessDone:)`):
+            // the same words from the same agent a moment ago are that note.
+            guard try conn.execute("""
+                SELECT 1 FROM note WHERE contactId = $1 AND interviewId IS NOT DISTINCT FROM $2 AND agent = $3 AND text = $4
+                  AND createdAt >= $5
+                """, [contactID, interviewID, holder.agent, text, now - Self.resendWindow]).first == nil
+            else { return }
             try Self.insertNote(conn, contactID: contactID, interviewID: interviewID, agent: holder.agent, text: text,
                                 now: now)
         }

@@ -14,10 +14,23 @@ extension PostgresStore: InterviewStore {
         return try write { conn in
             try Self.requireLease(conn, contactID: contactID, holder: holder)
             let contact = try Self.contact(conn, id: contactID)
-            let callID = try Self.insertCall(conn, CallRecord(contactId: contactID, campaignId: contact.campaignId,
+            // Sent again after a commit whose outcome was lost (`requireLease(_:contactID:holder:unlessDone:)`):
+            // the call it opened is there, still open; it is taken up rather than counted twice.
+            let opened = try conn.execute("""
+                SELECT id FROM call WHERE contactId = $1 AND agent = $2 AND startedAt = $3 AND outcome = 'answered'
+                  AND endedAt IS NULL
+                ORDER BY id DESC LIMIT 1
+                """, [contactID, agent, callStartedAt]).scalar(Int64.self)
+            let callID: Int64
+            if let opened {
+                callID = opened
+            } else {
+                callID = try Self.insertCall(conn, CallRecord(contactId: contactID, campaignId: contact.campaignId,
                                                               agent: agent, startedAt: callStartedAt, endedAt: nil,
                                                               outcome: .answered, aapor: nil))
-            try conn.execute("UPDATE contact SET attempts = attempts + 1, appointmentAgent = NULL WHERE id = $1", [contactID])
+                try conn.execute("UPDATE contact SET attempts = attempts + 1, appointmentAgent = NULL WHERE id = $1",
+                                 [contactID])
+            }
             var interview = try conn.execute("""
                 SELECT * FROM interview WHERE contactId = $1 AND status <> 'complete' ORDER BY id DESC LIMIT 1
                 """, [contactID]).first.map(InterviewRecord.init(pgRow:))
@@ -78,7 +91,10 @@ extension PostgresStore: InterviewStore {
     public func completeInterview(interviewID: Int64, callID: Int64, contactID: Int64, holder: LeaseHolder,
                                   now: Int64) throws {
         try write { conn in
-            try Self.requireLease(conn, contactID: contactID, holder: holder)
+            guard try !Self.requireLease(conn, contactID: contactID, holder: holder, unlessDone: {
+                try Self.ended(conn, callID: callID, interviewID: interviewID, agent: holder.agent, status: .complete,
+                               code: "1.1")
+            }) else { return }
             try Self.finish(conn, interviewID: interviewID, callID: callID, contactID: contactID, status: .complete,
                             disposition: "1.1", now: now)
             try Self.countInQuotas(conn, interviewID: interviewID)
@@ -90,7 +106,10 @@ extension PostgresStore: InterviewStore {
     public func endInterview(interviewID: Int64, callID: Int64, contactID: Int64, holder: LeaseHolder, disposition: String,
                              now: Int64) throws {
         try write { conn in
-            try Self.requireLease(conn, contactID: contactID, holder: holder)
+            guard try !Self.requireLease(conn, contactID: contactID, holder: holder, unlessDone: {
+                try Self.ended(conn, callID: callID, interviewID: interviewID, agent: holder.agent, status: .brokenOff,
+                               code: disposition)
+            }) else { return }
             try Self.finish(conn, interviewID: interviewID, callID: callID, contactID: contactID, status: .brokenOff,
                             disposition: disposition, now: now)
         }
@@ -101,9 +120,12 @@ extension PostgresStore: InterviewStore {
     /// half answered) or a break-off (2.12) (`CaseDisposition.stopped`, `NextStep.plan`).
     public func breakOffInterview(interviewID: Int64, callID: Int64, contactID: Int64, holder: LeaseHolder,
                                   callbackAt: Int64?, answeredShare: Double, disposition: String?, now: Int64) throws {
+        let code = disposition ?? CaseDisposition.stopped(answeredShare: answeredShare)
         try write { conn in
-            try Self.requireLease(conn, contactID: contactID, holder: holder)
-            let code = disposition ?? CaseDisposition.stopped(answeredShare: answeredShare)
+            guard try !Self.requireLease(conn, contactID: contactID, holder: holder, unlessDone: {
+                try Self.ended(conn, callID: callID, interviewID: interviewID, agent: holder.agent, status: .brokenOff,
+                               code: code)
+            }) else { return }
             try conn.execute("UPDATE interview SET status = 'brokenOff', endedAt = $1, disposition = $2 WHERE id = $3",
                              [now, code, interviewID])
             try conn.execute("UPDATE call SET endedAt = $1, aapor = $2, callbackAt = $3 WHERE id = $4",
@@ -120,6 +142,18 @@ extension PostgresStore: InterviewStore {
                 schedule: CallingSchedule(campaign: campaign, timeZone: contact.timeZone), now: now), agent: holder.agent)
             try Self.updateSchedule(conn, contact)
         }
+    }
+
+    /// Whether the holder's call `callID` already ended with `code` and its interview with
+    /// `status`: the trace of an ending sent again after a commit whose outcome was lost
+    /// (`requireLease(_:contactID:holder:unlessDone:)`). A call another console closed as
+    /// interrupted has another code.
+    private static func ended(_ conn: PGConnection, callID: Int64, interviewID: Int64, agent: String,
+                              status: InterviewRecord.Status, code: String) throws -> Bool {
+        try conn.execute("""
+            SELECT 1 FROM call c JOIN interview i ON i.id = $2
+            WHERE c.id = $1 AND c.agent = $3 AND c.endedAt IS NOT NULL AND c.aapor = $4 AND i.status = $5
+            """, [callID, interviewID, agent, code, status.rawValue]).first != nil
     }
 
     /// Ends the interview with `status` and the call and the case with `disposition`.

@@ -24,4 +24,28 @@ extension PostgresStore {
             throw StoreError.leaseLost(contactID: contactID, takenBy: agent)
         }
     }
+
+    /// `requireLease` for a write that ends the holder's lease, when the console may be sending
+    /// it again: true when the lease is gone because this very write already committed (`done`
+    /// finds its trace), so the caller returns without writing it twice.
+    ///
+    /// Over a network a COMMIT can succeed on the server while the connection breaks before the
+    /// answer arrives; the client then cannot tell whether it committed, the console says the
+    /// server is unreachable, and it sends the same write again when the agent presses Enter
+    /// (`Console.persist`). SQLite never leaves the outcome of a commit unknown, so only this
+    /// engine needs the check.
+    static func requireLease(_ conn: PGConnection, contactID: Int64, holder: LeaseHolder,
+                             unlessDone done: () throws -> Bool) throws -> Bool {
+        do {
+            try requireLease(conn, contactID: contactID, holder: holder)
+            return false
+        } catch let error as StoreError {
+            guard case .leaseLost = error, try done() else { throw error }
+            return true
+        }
+    }
+
+    /// How far back (seconds) a note with the same words from the same agent counts as the one
+    /// being sent again after a commit whose outcome was lost.
+    static let resendWindow: Int64 = 600
 }
