@@ -75,7 +75,7 @@ extension PostgresStore {
     public func forget(phone: String, actor: String, allowCalls: Bool, force: Bool, now: Int64) throws -> ForgetReport {
         var touched: Set<String> = []
         var erasure: Int64 = 0
-        let report = try write { connection -> ForgetReport in
+        var report = try write { connection -> ForgetReport in
             touched = []
             erasure = try connection.execute("SELECT txid_current()").scalar(Int64.self) ?? 0
             var report = ForgetReport(phone: phone)
@@ -128,7 +128,7 @@ extension PostgresStore {
             }
             return report
         }
-        if !report.erased.isEmpty { try rewriteTables(touched, after: erasure) }
+        if !report.erased.isEmpty { report.checkpoint = try rewriteTables(touched, after: erasure) }
         return report
     }
 
@@ -193,7 +193,7 @@ extension PostgresStore {
             guard let last else { break }
             after = last
         }
-        if report.erased > 0 { try rewriteTables(touched, after: erasure) }
+        if report.erased > 0 { report.checkpoint = try rewriteTables(touched, after: erasure) }
         return report
     }
 
@@ -256,9 +256,6 @@ extension PostgresStore {
         return (Int(erased), touched)
     }
 
-    /// How long the clean-up waits for snapshots older than the erasure to end (an autovacuum
-    /// ANALYZE of a table the erasure changed holds one for a moment).
-    static let snapshotWait: TimeInterval = 30
 
     /// Rewrites `tables`, `contact` and `contactStaging` with `VACUUM (FULL)` (outside any
     /// transaction), so their files hold only the rows as they are now. A rewrite keeps the row
@@ -268,11 +265,13 @@ extension PostgresStore {
     /// snapshot taken before `erasure` (the erasing transaction's id) committed and no
     /// transaction that started before it runs anywhere on the server (measured: a `CREATE
     /// DATABASE` elsewhere was enough to keep the erased row versions). A session it may not see
-    /// (another user's, without `pg_read_all_stats`) is not waited for.
-    private func rewriteTables(_ tables: Set<String>, after erasure: Int64) throws {
-        let deadline = Date().addingTimeInterval(Self.snapshotWait)
-        while Date() < deadline {
-            let older = try withConnection { connection in
+    /// (another user's, without `pg_read_all_stats`) is not waited for. Says whether older
+    /// transactions still ran, so the report can tell the operator what is left to do.
+    private func rewriteTables(_ tables: Set<String>, after erasure: Int64) throws -> WALCheckpoint {
+        let deadline = Date().addingTimeInterval(snapshotWait)
+        var older = 0
+        while true {
+            older = try withConnection { connection in
                 try connection.execute("""
                     SELECT count(*) FROM pg_stat_activity
                     WHERE pid <> pg_backend_pid()
@@ -280,10 +279,11 @@ extension PostgresStore {
                            OR backend_xid::text::bigint < ($1::bigint % 4294967296))
                     """, [erasure]).scalar(Int.self) ?? 0
             }
-            if older == 0 { break }
+            if older == 0 || Date() >= deadline { break }
             Thread.sleep(forTimeInterval: 0.05)
         }
         let all = tables.union(["contact", "contactStaging"]).sorted()
         _ = try withConnection { try $0.execute("VACUUM (FULL) \(all.joined(separator: ", "))") }
+        return older == 0 ? .tablesRewritten : .tablesRewrittenBehind(olderTransactions: older, tables: all)
     }
 }

@@ -14,11 +14,15 @@ import Foundation
 /// standby is found); while the server stays away, calls fail with `StoreError.serverUnreachable`,
 /// which the console shows and retries on Enter, keeping what the agent typed.
 public final class PostgresStore: @unchecked Sendable {
-    // @unchecked: `connection` is only touched while holding `lock`.
+    // @unchecked: `connection` is only touched while holding `lock`; `snapshotWait` is set before sharing.
     private let lock = NSLock()
     private let connection: PGConnection
     /// The server address without its password, for messages.
     public let location: String
+    /// How long an erasure's clean-up waits for transactions older than the erasure to end
+    /// before it rewrites the tables anyway (an autovacuum ANALYZE of a changed table holds one
+    /// for a moment). Set before the store is shared.
+    var snapshotWait: TimeInterval = 30
 
     private init(connection: PGConnection) {
         self.connection = connection

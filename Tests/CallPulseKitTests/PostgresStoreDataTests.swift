@@ -1,5 +1,5 @@
 import CallPulseDomain
-import CallPulsePostgres
+@testable import CallPulsePostgres
 import CallPulseSQLite
 import CallPulseStore
 import CallPulseTestSupport
@@ -286,6 +286,7 @@ struct PostgresStoreDataTests {
         let report = try store.forget(phone: person, actor: "dpo", allowCalls: false, force: false, now: now)
         #expect(report.erased.map(\.contactID) == [id])
         #expect(report.doNotCall == .added)
+        #expect(report.checkpoint == .tablesRewritten)
         let row = try #require(try sql.execute("SELECT phone, name, status, disposition, fields FROM contact WHERE id = $1", [id]).first)
         #expect(row.texts == ["erased #\(id)", nil, "done", "2.11", "{}"])
         #expect(try sql.execute("SELECT value FROM answer WHERE interviewId = 50 ORDER BY questionId").rows.map { $0[0] }
@@ -321,5 +322,30 @@ struct PostgresStoreDataTests {
             #expect(holders == [], "\(secret)")
         }
         #expect(throws: StoreError.self) { try store.purgePersonalData(campaignID: "nope", actor: "dpo", now: now) }
+    }
+
+    @Test func anErasureBehindAnOlderTransactionSaysWhatIsLeftToDo() throws {
+        try buildCampaign()
+        try sql.execute("UPDATE contact SET leaseUntil = NULL, leaseAgent = NULL")
+        let secret = "Hyvä palvelu, kiitos"
+        // Another session's transaction begun before the erasure, still running when it ends.
+        let other = try PGConnection(conninfo)
+        try other.execute("BEGIN")
+        _ = try other.execute("SELECT txid_current()")
+        store.snapshotWait = 0.3
+        try sql.execute("UPDATE followup SET resolvedAt = \(now) WHERE resolvedAt IS NULL")
+        let report = try store.purgePersonalData(campaignID: "c", actor: "dpo", now: now)
+        guard case let .tablesRewrittenBehind(older, tables)? = report.checkpoint else {
+            Issue.record("the report does not say the rewrite ran behind an older transaction: \(report.checkpoint as Any)")
+            return
+        }
+        #expect(older == 1 && tables.contains("answer") && tables.contains("contact"))
+        let note = try #require(report.checkpoint?.description)
+        #expect(note.contains("run VACUUM (FULL) ") && note.contains("answer"), "\(note)")
+        #expect(try !holders(of: secret).isEmpty, "the older transaction did not keep the row versions: the test proves nothing")
+        // What the note says to do, once the transaction has ended, clears the files.
+        try other.execute("COMMIT")
+        try sql.execute("VACUUM (FULL) \(tables.joined(separator: ", "))")
+        #expect(try holders(of: secret) == [])
     }
 }
