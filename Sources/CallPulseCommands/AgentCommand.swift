@@ -10,7 +10,7 @@ public struct AgentCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "agent",
         abstract: "Open the agent console: take the next contact, record the call, run the interview.",
-        usage: CommandUsage.wrapped("callpulse agent [--db <PATH>] [<campaign>] [--agent <NAME>] [--lease <SECONDS>] [--phone baresip[://HOST:PORT]] [--dial-uri <URI>] [--ring-seconds <SECONDS>] [--dial-command <CMD>]"),
+        usage: CommandUsage.wrapped("callpulse agent [--db <DB>] [<campaign>] [--agent <NAME>] [--lease <SECONDS>] [--phone baresip[://HOST:PORT]] [--dial-uri <URI>] [--ring-seconds <SECONDS>] [--dial-command <CMD>]"),
         discussion: """
             On a terminal it uses GNU readline (line editing, Tab completion, a history of console commands in \
             ~/.callpulse_history; answers are never kept there). With piped input it reads plain lines and stops \

@@ -7,7 +7,7 @@ public struct AuditCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Show the audit trail: changed answers, erasures, purges, campaign changes, do-not-call changes, resolved follow-ups.",
-        usage: CommandUsage.wrapped("callpulse audit [--db <PATH>] [--campaign <ID>] [--since <YYYY-MM-DD[ HH:MM]>] [--limit <N>]"))
+        usage: CommandUsage.wrapped("callpulse audit [--db <DB>] [--campaign <ID>] [--since <YYYY-MM-DD[ HH:MM]>] [--limit <N>]"))
 
     @OptionGroup public var database: DatabaseOptions
     @Option(help: ArgumentHelp("Only what concerns this campaign (times in its zone).", valueName: "ID"))

@@ -20,7 +20,7 @@ extension CampaignCommand {
     public struct Create: ParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Create a campaign from an interview script (the script is copied into the database).",
-            usage: CommandUsage.wrapped("callpulse campaign create [--db <PATH>] <id> --script <FILE> --client <NAME> [--title <TEXT>] [--field <NAME> ...] [--max-attempts <N>] [--weekdays <HH-HH>] [--saturday <HH-HH>] [--sunday <HH-HH>] [--time-zone <ZONE>] [--quarantine-days <DAYS>]"))
+            usage: CommandUsage.wrapped("callpulse campaign create [--db <DB>] <id> --script <FILE> --client <NAME> [--title <TEXT>] [--field <NAME> ...] [--max-attempts <N>] [--weekdays <HH-HH>] [--saturday <HH-HH>] [--sunday <HH-HH>] [--time-zone <ZONE>] [--quarantine-days <DAYS>]"))
 
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The campaign id, e.g. acme-2026q4: letters, digits, '-', '_' and '.'.") public var id: String

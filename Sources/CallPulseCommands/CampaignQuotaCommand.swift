@@ -30,7 +30,7 @@ extension CampaignCommand.QuotaCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Add a quota to a campaign, or change the quota of that name.",
             usage: CommandUsage.wrapped(
-                "callpulse campaign quota add [--db <PATH>] <campaign> <name> --where <CONDITION> --target <N>"))
+                "callpulse campaign quota add [--db <DB>] <campaign> <name> --where <CONDITION> --target <N>"))
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The campaign id.") public var campaign: String
         @Argument(help: "The quota's name, e.g. support: letters, digits, '-', '_' and '.'.") public var name: String

@@ -19,7 +19,9 @@ public struct DemoCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .customLong("db"), help: ArgumentHelp("The demo database (default: ./callpulse-demo.sqlite).", valueName: "PATH"))
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "The demo database: an SQLite file or a PostgreSQL address (default: ./callpulse-demo.sqlite).",
+        valueName: "DB"))
     public var path: String?
     @Option(help: ArgumentHelp("The agent's name in the call log (default: the login name).", valueName: "NAME"))
     public var agent: String?

@@ -26,7 +26,7 @@ extension DoNotCallCommand {
     public struct Add: ParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Put numbers on the do-not-call list.",
-            usage: CommandUsage.wrapped("callpulse dnc add [--db <PATH>] <phones> ... [--reason <TEXT>] [--region <CODE>]"))
+            usage: CommandUsage.wrapped("callpulse dnc add [--db <DB>] <phones> ... [--reason <TEXT>] [--region <CODE>]"))
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The numbers.") public var phones: [String]
         @Option(help: ArgumentHelp("Why, e.g. 'asked by email 2026-11-20'.", valueName: "TEXT")) public var reason: String?
@@ -67,7 +67,7 @@ extension DoNotCallCommand {
     public struct Import: ParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Add every number of a file: CSV with a phone column, or one number per line. All or nothing.",
-            usage: CommandUsage.wrapped("callpulse dnc import [--db <PATH>] <file> [--phone-column <NAME>] [--reason <TEXT>] [--region <CODE>]"))
+            usage: CommandUsage.wrapped("callpulse dnc import [--db <DB>] <file> [--phone-column <NAME>] [--reason <TEXT>] [--region <CODE>]"))
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The file.") public var file: String
         @Option(help: ArgumentHelp("The column holding the numbers (default: found by name, as in call lists).",

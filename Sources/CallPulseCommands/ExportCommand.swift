@@ -7,7 +7,7 @@ public struct ExportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a campaign's interviews (or call attempts) as CSV for the client.",
-        usage: CommandUsage.wrapped("callpulse export [--db <PATH>] <campaign> [--out <FILE>] [--excel] [--calls] [--codebook <FILE>] [--since <YYYY-MM-DD[ HH:MM]>] [--include-partials] [--no-pii]"),
+        usage: CommandUsage.wrapped("callpulse export [--db <DB>] <campaign> [--out <FILE>] [--excel] [--calls] [--codebook <FILE>] [--since <YYYY-MM-DD[ HH:MM]>] [--include-partials] [--no-pii]"),
         discussion: """
             One row per complete interview: ids, the contact's imported fields, agent, language, start, \
             end, duration, final AAPOR disposition, one column per question in script order, and notes. \

@@ -36,7 +36,7 @@ extension FollowUpsCommand {
     public struct Resolve: ParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Close a follow-up, saying who did what.",
-            usage: CommandUsage.wrapped("callpulse followups resolve [--db <PATH>] <id> [--by <NAME>] --note <TEXT>"))
+            usage: CommandUsage.wrapped("callpulse followups resolve [--db <DB>] <id> [--by <NAME>] --note <TEXT>"))
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The follow-up's id (the # in the list).") public var id: Int64
         @Option(help: ArgumentHelp("Who resolved it (default: your login name).", valueName: "NAME")) public var by: String?
@@ -59,7 +59,7 @@ extension FollowUpsCommand {
     public struct Export: ParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "Write the open follow-ups as CSV for the client's customer-service team.",
-            usage: CommandUsage.wrapped("callpulse followups export [--db <PATH>] [<campaign>] [--out <FILE>] [--excel]"))
+            usage: CommandUsage.wrapped("callpulse followups export [--db <DB>] [<campaign>] [--out <FILE>] [--excel]"))
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "Only this campaign's follow-ups.") public var campaign: String?
         @Option(help: ArgumentHelp("The file to write (default: standard output).", valueName: "FILE"))

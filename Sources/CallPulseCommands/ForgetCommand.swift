@@ -8,7 +8,7 @@ public struct ForgetCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "forget",
         abstract: "Erase a person's personal data in every campaign (a GDPR erasure request).",
-        usage: CommandUsage.wrapped("callpulse forget [--db <PATH>] <phone> [--region <CODE>] [--allow-calls] [--force]"),
+        usage: CommandUsage.wrapped("callpulse forget [--db <DB>] <phone> [--region <CODE>] [--allow-calls] [--force]"),
         discussion: """
             Name, number, contact fields, notes, free-text answers and follow-up notes are erased in one \
             transaction; the person's scores stay, anonymous, so statistics still count them. Unfinished \

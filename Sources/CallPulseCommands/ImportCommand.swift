@@ -9,7 +9,7 @@ public struct ImportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load a call list (CSV) into a campaign: all rows or none, with a report of what was rejected and why.",
-        usage: CommandUsage.wrapped("callpulse import [--db <PATH>] <campaign> <file> [--region <CODE>] [--phone-column <NAME>] [--encoding <NAME>] [--rejects <FILE>] [--dry-run]"),
+        usage: CommandUsage.wrapped("callpulse import [--db <DB>] <campaign> <file> [--region <CODE>] [--phone-column <NAME>] [--encoding <NAME>] [--rejects <FILE>] [--dry-run]"),
         discussion: """
             The file needs a header row and a phone column (phone, puhelin, telefon, mobile, … or --phone-column). \
             Comma, semicolon and tab delimiters and UTF-8 (with or without BOM), UTF-16 and Windows-1252 are detected. \

@@ -8,7 +8,7 @@ public struct ReportCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write a campaign's client report: one self-contained HTML file with charts.",
-        usage: CommandUsage.wrapped("callpulse report [--db <PATH>] <campaign> --out <FILE> [--by <FIELD>] [--language <fi|sv|en>] [--since <YYYY-MM-DD[ HH:MM]>]"),
+        usage: CommandUsage.wrapped("callpulse report [--db <DB>] <campaign> --out <FILE> [--by <FIELD>] [--language <fi|sv|en>] [--since <YYYY-MM-DD[ HH:MM]>]"),
         discussion: """
             Key figures (NPS with its 95 % interval, CSAT, CES, CSI, completes, AAPOR response and \
             cooperation rates), the answer distributions, scores per day or week, a breakdown by a contact \

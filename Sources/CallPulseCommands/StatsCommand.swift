@@ -9,7 +9,7 @@ public struct StatsCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Live stats per campaign: progress, AAPOR rates, NPS/CES/CSAT/CSI, agents, follow-ups, trend.",
-        usage: CommandUsage.wrapped("callpulse stats [--db <PATH>] [<campaigns> ...] [--by <FIELD>] [--watch] [--json] [--all-rates]"),
+        usage: CommandUsage.wrapped("callpulse stats [--db <DB>] [<campaigns> ...] [--by <FIELD>] [--watch] [--json] [--all-rates]"),
         discussion: """
             Scores come from complete interviews. Rates count unfinished cases by their last call's \
             AAPOR code (never attempted: 3.11). `--watch` redraws every 2 seconds, or every SECONDS \

@@ -72,10 +72,10 @@ import Testing
 
     @Test func usagesBreakBetweenElements() {
         let usage = CommandUsage.wrapped(
-            "callpulse x [--db <PATH>] <phones> ... --client <NAME> [--since <YYYY-MM-DD[ HH:MM]>] [--long <VALUE>] --out <FILE>",
+            "callpulse x [--db <DB>] <phones> ... --client <NAME> [--since <YYYY-MM-DD[ HH:MM]>] [--long <VALUE>] --out <FILE>",
             width: 40)
         #expect(usage == """
-            callpulse x [--db <PATH>] <phones> ...
+            callpulse x [--db <DB>] <phones> ...
               --client <NAME>
               [--since <YYYY-MM-DD[ HH:MM]>]
               [--long <VALUE>] --out <FILE>
