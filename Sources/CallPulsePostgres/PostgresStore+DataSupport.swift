@@ -2,14 +2,6 @@ import Foundation
 
 /// Small helpers of the import, stats, export and privacy statements.
 extension PostgresStore {
-    /// Writes one audit line in the caller's transaction, as the SQLite store's `audit` does.
-    static func recordAudit(_ connection: PGConnection, actor: String, action: String, entity: String, entityId: String,
-                            detail: String? = nil, at: Int64) throws {
-        try connection.execute("""
-            INSERT INTO audit (at, actor, action, entity, entityId, detail) VALUES ($1::bigint, $2, $3, $4, $5, $6)
-            """, [at, actor, action, entity, entityId, detail])
-    }
-
     /// `strings` as a PostgreSQL text array literal, for a `$n::text[]` parameter.
     static func textArray(_ strings: [String]) -> String {
         let items = strings.map { string in

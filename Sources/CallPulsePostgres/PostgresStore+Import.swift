@@ -158,7 +158,7 @@ extension PostgresStore {
                     try connection.execute("UPDATE campaign SET fields = $1 WHERE id = $2", [json, campaignID])
                 }
             }
-            try Self.recordAudit(connection, actor: actor, action: "import", entity: "campaign", entityId: campaignID,
+            try Self.audit(connection, actor: actor, action: "import", entity: "campaign", entityId: campaignID,
                                  detail: "\(Plural.of(tally.imported, "contact")) from \(file)", at: now)
         }
     }
@@ -184,7 +184,7 @@ extension PostgresStore {
         for row in abandoned {
             try discardImport(StagingImport(id: row.id, firstContactID: 0))
             try write { connection in
-                try Self.recordAudit(connection, actor: actor, action: "import-discarded", entity: "campaign",
+                try Self.audit(connection, actor: actor, action: "import-discarded", entity: "campaign",
                                      entityId: row.campaign, detail: "unfinished import of \(row.file)", at: now)
             }
         }

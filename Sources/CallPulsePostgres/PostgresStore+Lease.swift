@@ -13,9 +13,15 @@ extension PostgresStore {
     ///
     /// A lease that ran out but that nobody took since still belongs to its holder. An erased
     /// contact fails with `StoreError.contactErased`.
-    static func requireLease(_ conn: PGConnection, contactID: Int64, holder: LeaseHolder) throws {
-        guard let row = try conn.execute("SELECT leaseAgent, leaseSession, erasedAt FROM contact WHERE id = $1 FOR UPDATE",
-                                         [contactID]).first
+    ///
+    /// - Parameter locking: false for a write that takes the campaign's quota lock first
+    ///   (`holdQuotaPlaces`): a complete locks the contact and then the quotas, so locking the
+    ///   contact after the quotas could deadlock with it. Such a write touches only its own
+    ///   interview's quota places, which a lease passing on meanwhile cannot make wrong.
+    static func requireLease(_ conn: PGConnection, contactID: Int64, holder: LeaseHolder, locking: Bool = true) throws {
+        guard let row = try conn.execute("""
+            SELECT leaseAgent, leaseSession, erasedAt FROM contact WHERE id = $1\(locking ? " FOR UPDATE" : "")
+            """, [contactID]).first
         else { throw StoreError.contactNotFound(contactID) }
         if try row.value("erasedAt", as: Int64?.self) != nil { throw StoreError.contactErased }
         let agent: String? = try row.value("leaseAgent")

@@ -50,7 +50,7 @@ extension PostgresStore {
                     continue
                 }
                 change.changed.append(phone)
-                try Self.recordAudit(connection, actor: actor, action: "dnc-remove", entity: "phone", entityId: phone, at: now)
+                try Self.audit(connection, actor: actor, action: "dnc-remove", entity: "phone", entityId: phone, at: now)
             }
             return change
         }
@@ -105,7 +105,7 @@ extension PostgresStore {
             let (_, tables) = try Self.eraseContacts(connection, ids: ids, actor: actor, endOpenCases: true, now: now)
             touched = tables
             for contact in report.erased {
-                try Self.recordAudit(connection, actor: actor, action: "erase", entity: "contact",
+                try Self.audit(connection, actor: actor, action: "erase", entity: "contact",
                                      entityId: String(contact.contactID),
                                      detail: "personal data erased at the person's request (forget)", at: now)
             }
@@ -162,7 +162,7 @@ extension PostgresStore {
             if status != "closed" {
                 try connection.execute("UPDATE campaign SET status = 'closed', closedAt = $1::bigint WHERE id = $2",
                                        [now, campaignID])
-                try Self.recordAudit(connection, actor: actor, action: "close", entity: "campaign", entityId: campaignID, at: now)
+                try Self.audit(connection, actor: actor, action: "close", entity: "campaign", entityId: campaignID, at: now)
                 report.closedNow = true
             }
             let counts = try connection.execute("""
@@ -171,7 +171,7 @@ extension PostgresStore {
                 """, [campaignID]).rows.first
             let remaining = try counts?.int(0) ?? 0
             report.erasedEarlier = try counts?.int(1) ?? 0
-            try Self.recordAudit(connection, actor: actor, action: "purge-pii", entity: "campaign", entityId: campaignID,
+            try Self.audit(connection, actor: actor, action: "purge-pii", entity: "campaign", entityId: campaignID,
                                  detail: "erasing the personal data of \(Plural.of(remaining, "contact"))", at: now)
             return report
         }

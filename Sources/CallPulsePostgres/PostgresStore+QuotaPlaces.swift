@@ -21,7 +21,7 @@ extension PostgresStore {
             else { throw StoreError.contactNotFound(contactID) }
             let campaignID: String = try contact.value("campaignId")
             try Self.lockQuotas(conn, campaignID: campaignID)
-            try Self.requireQuotaLease(conn, contactID: contactID, holder: holder)
+            try Self.requireLease(conn, contactID: contactID, holder: holder, locking: false)
             let standings = try Self.quotaStandings(conn, campaignID: campaignID, now: now, kinds: [.answerOnly, .both],
                                                     excluding: interviewID)
             guard !standings.isEmpty else { return .hold([]) }

@@ -40,27 +40,4 @@ extension PostgresStore {
                         quarantineDays: try row.value("quarantineDays"), createdAt: try row.value("createdAt"),
                         closedAt: try row.value("closedAt"))
     }
-
-    /// Throws `StoreError.leaseLost` unless `holder` (agent and console session) still holds the
-    /// contact's lease, as the SQLite engine's `requireLease`: a lease that ran out but that nobody
-    /// took since still belongs to its holder. An erased contact fails with `StoreError.contactErased`.
-    static func requireQuotaLease(_ conn: PGConnection, contactID: Int64, holder: LeaseHolder) throws {
-        guard let row = try conn.execute("SELECT leaseAgent, leaseSession, erasedAt FROM contact WHERE id = $1",
-                                         [contactID]).first
-        else { throw StoreError.contactNotFound(contactID) }
-        if try row.value("erasedAt", as: Int64?.self) != nil { throw StoreError.contactErased }
-        let agent: String? = try row.value("leaseAgent")
-        let session: String? = try row.value("leaseSession")
-        guard agent == holder.agent, session == holder.session else {
-            throw StoreError.leaseLost(contactID: contactID, takenBy: agent)
-        }
-    }
-
-    /// Appends a line about the campaign's quotas to the audit trail, in the caller's transaction.
-    static func quotaAudit(_ conn: PGConnection, actor: String, action: String, campaignID: String, detail: String,
-                           at: Int64) throws {
-        try conn.execute("""
-            INSERT INTO audit (at, actor, action, entity, entityId, detail) VALUES ($1, $2, $3, 'campaign', $4, $5)
-            """, [at, actor, action, campaignID, detail])
-    }
 }
