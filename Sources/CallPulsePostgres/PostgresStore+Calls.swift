@@ -26,33 +26,21 @@ extension PostgresStore: CallStore {
             }) {
                 return try Self.contact(conn, id: contactID)
             }
-            var contact = try Self.contact(conn, id: contactID)
-            let campaign = try Self.campaignRules(conn, id: contact.campaignId)
-            contact.attempts += 1
-            contact.leaseAgent = nil
-            contact.leaseUntil = nil
-            contact.appointmentAgent = nil
-            let step = try NextStep.plan(
-                outcome: result.outcome, callbackAt: result.callbackAt, attempts: contact.attempts,
-                calls: Self.plannedCalls(conn, contactID: contactID) + [NextStep.Call(outcome: result.outcome, startedAt: startedAt)],
-                brokenOffInterview: Self.brokenOffDisposition(conn, contactID: contactID),
-                policy: RetryPolicy(maxAttempts: campaign.maxAttempts),
-                schedule: CallingSchedule(campaign: campaign, timeZone: contact.timeZone), now: now)
-            contact.apply(step, agent: agent)
-            if case .appointment = step { contact.appointmentNote = result.note }
-            _ = try Self.insertCall(conn, CallRecord(
-                contactId: contactID, campaignId: contact.campaignId, agent: agent, startedAt: startedAt, endedAt: now,
-                outcome: result.outcome, aapor: result.outcome.aaporCode, note: result.note, callbackAt: result.callbackAt,
-                paradata: result.paradata))
-            try Self.updateSchedule(conn, contact)
-            if result.outcome == .neverCallAgain {
-                try Self.addDoNotCall(conn, phone: contact.phone, actor: agent, source: "agent, campaign \(campaign.id)",
-                                      note: result.note, now: now)
+            let current = try Self.contact(conn, id: contactID)
+            let plan = try current.afterCall(result, startedAt: startedAt, agent: agent,
+                                             campaign: try Self.campaignRules(conn, id: current.campaignId),
+                                             calls: try Self.plannedCalls(conn, contactID: contactID),
+                                             brokenOffInterview: try Self.brokenOffDisposition(conn, contactID: contactID),
+                                             now: now)
+            _ = try Self.insertCall(conn, plan.call)
+            try Self.updateSchedule(conn, plan.contact)
+            if let source = plan.doNotCallSource {
+                try Self.addDoNotCall(conn, phone: current.phone, actor: agent, source: source, note: result.note, now: now)
             }
-            if let note = result.note, !note.isEmpty {
-                try Self.insertNote(conn, contactID: contactID, interviewID: nil, agent: agent, text: note, now: now)
+            if let note = plan.note {
+                try Self.insertNote(conn, contactID: contactID, interviewID: nil, agent: agent, text: note.text, now: now)
             }
-            return contact
+            return plan.contact
         }
     }
 

@@ -130,17 +130,12 @@ extension PostgresStore: InterviewStore {
                              [now, code, interviewID])
             try conn.execute("UPDATE call SET endedAt = $1, aapor = $2, callbackAt = $3 WHERE id = $4",
                              [now, code, callbackAt, callID])
-            var contact = try Self.contact(conn, id: contactID)
-            let campaign = try Self.campaignRules(conn, id: contact.campaignId)
-            contact.leaseAgent = nil
-            contact.leaseUntil = nil
-            contact.apply(try NextStep.plan(
-                outcome: .answered, callbackAt: callbackAt, interviewShare: answeredShare, attempts: contact.attempts,
-                calls: Self.plannedCalls(conn, contactID: contactID),
-                brokenOffInterview: Self.brokenOffDisposition(conn, contactID: contactID),
-                policy: RetryPolicy(maxAttempts: campaign.maxAttempts),
-                schedule: CallingSchedule(campaign: campaign, timeZone: contact.timeZone), now: now), agent: holder.agent)
-            try Self.updateSchedule(conn, contact)
+            let contact = try Self.contact(conn, id: contactID)
+            try Self.updateSchedule(conn, try contact.afterBreakOff(
+                callbackAt: callbackAt, answeredShare: answeredShare, agent: holder.agent,
+                campaign: try Self.campaignRules(conn, id: contact.campaignId),
+                calls: try Self.plannedCalls(conn, contactID: contactID),
+                brokenOffInterview: try Self.brokenOffDisposition(conn, contactID: contactID), now: now))
         }
     }
 

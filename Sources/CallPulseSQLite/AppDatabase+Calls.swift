@@ -33,28 +33,17 @@ extension AppDatabase {
                            now: Int64) throws -> Contact {
         precondition(result.outcome != .answered, "an answered call starts an interview")
         let agent = holder.agent
-        let (contact, campaign) = try read { db -> (Contact, Campaign) in
-            var contact = try Self.contact(db, id: contactID)
-            let campaign = try Self.campaignRules(db, id: contact.campaignId)
-            contact.attempts += 1
-            contact.leaseAgent = nil
-            contact.leaseUntil = nil
-            contact.appointmentAgent = nil
-            let step = try NextStep.plan(
-                outcome: result.outcome, callbackAt: result.callbackAt, attempts: contact.attempts,
-                calls: Self.plannedCalls(db, contactID: contactID) + [NextStep.Call(outcome: result.outcome, startedAt: startedAt)],
-                brokenOffInterview: Self.brokenOffDisposition(db, contactID: contactID),
-                policy: RetryPolicy(maxAttempts: campaign.maxAttempts),
-                schedule: CallingSchedule(campaign: campaign, timeZone: contact.timeZone), now: now)
-            contact.apply(step, agent: agent)
-            if case .appointment = step { contact.appointmentNote = result.note }
-            return (contact, campaign)
+        let plan = try read { db -> CallWrite in
+            let contact = try Self.contact(db, id: contactID)
+            return try contact.afterCall(result, startedAt: startedAt, agent: agent,
+                                         campaign: try Self.campaignRules(db, id: contact.campaignId),
+                                         calls: try Self.plannedCalls(db, contactID: contactID),
+                                         brokenOffInterview: try Self.brokenOffDisposition(db, contactID: contactID), now: now)
         }
+        let contact = plan.contact
         try write { db in
             try Self.requireLease(db, contactID: contactID, holder: holder)
-            var call = CallRecord(contactId: contactID, campaignId: contact.campaignId, agent: agent, startedAt: startedAt,
-                                  endedAt: now, outcome: result.outcome, aapor: result.outcome.aaporCode,
-                                  note: result.note, callbackAt: result.callbackAt, paradata: result.paradata)
+            var call = plan.call
             try call.insert(db)
             try db.cachedStatement(sql: """
                 UPDATE contact SET status = ?, disposition = ?, attempts = attempts + 1, nextCallAt = ?, leaseAgent = NULL,
@@ -62,14 +51,10 @@ extension AppDatabase {
                 WHERE id = ?
                 """).execute(arguments: [contact.status, contact.disposition, contact.nextCallAt, contact.appointmentAgent,
                                          contact.appointmentNote, contactID])
-            if result.outcome == .neverCallAgain {
-                try Self.addDoNotCall(db, phone: contact.phone, actor: agent, source: "agent, campaign \(campaign.id)",
-                                      note: result.note, now: now)
+            if let source = plan.doNotCallSource {
+                try Self.addDoNotCall(db, phone: contact.phone, actor: agent, source: source, note: result.note, now: now)
             }
-            if let note = result.note, !note.isEmpty {
-                var record = NoteRecord(contactId: contactID, interviewId: nil, agent: agent, createdAt: now, text: note)
-                try record.insert(db)
-            }
+            if var note = plan.note { try note.insert(db) }
         }
         return contact
     }

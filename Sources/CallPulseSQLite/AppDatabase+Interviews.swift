@@ -195,17 +195,12 @@ extension AppDatabase {
                            arguments: [now, code, interviewID])
             try db.execute(sql: "UPDATE call SET endedAt = ?, aapor = ?, callbackAt = ? WHERE id = ?",
                            arguments: [now, code, callbackAt, callID])
-            var contact = try Self.contact(db, id: contactID)
-            let campaign = try Self.campaignRules(db, id: contact.campaignId)
-            contact.leaseAgent = nil
-            contact.leaseUntil = nil
-            contact.apply(try NextStep.plan(
-                outcome: .answered, callbackAt: callbackAt, interviewShare: answeredShare, attempts: contact.attempts,
-                calls: Self.plannedCalls(db, contactID: contactID),
-                brokenOffInterview: Self.brokenOffDisposition(db, contactID: contactID),
-                policy: RetryPolicy(maxAttempts: campaign.maxAttempts),
-                schedule: CallingSchedule(campaign: campaign, timeZone: contact.timeZone), now: now), agent: holder.agent)
-            try contact.update(db)
+            let contact = try Self.contact(db, id: contactID)
+            try contact.afterBreakOff(callbackAt: callbackAt, answeredShare: answeredShare, agent: holder.agent,
+                                      campaign: try Self.campaignRules(db, id: contact.campaignId),
+                                      calls: try Self.plannedCalls(db, contactID: contactID),
+                                      brokenOffInterview: try Self.brokenOffDisposition(db, contactID: contactID), now: now)
+                .update(db)
         }
     }
 }
