@@ -65,32 +65,24 @@ extension PostgresStore: FollowUpStore {
         let existing = try conn.execute("SELECT * FROM followup WHERE interviewId = $1 ORDER BY id", [interviewID])
             .records(FollowUp.init(pgRow:))
         guard !alerts.isEmpty || existing.contains(where: { $0.resolvedAt == nil }) else { return FollowUpChanges() }
-        let byAlert = Dictionary(existing.map { ($0.alertIndex, $0) }) { first, _ in first }
         var changes = FollowUpChanges()
-        for alert in alerts {
-            guard var followUp = byAlert[alert.index] else {
+        for step in FollowUpSync.steps(existing: existing, alerts: alerts) {
+            switch step {
+            case let .open(alert):
                 changes.add(try openFollowUp(conn, interviewID: interviewID, contactID: contactID, alert: alert,
                                              agent: agent, now: now))
-                continue
-            }
-            if alert.withoutConsent, followUp.resolvedAt == nil {
-                try close(conn, &followUp, note: FollowUpChanges.Note.noConsent, agent: agent, now: now)
+            case .close(var followUp, let note):
+                try close(conn, &followUp, note: note, agent: agent, now: now)
                 changes.closed.append(followUp)
-            } else if !alert.withoutConsent, followUp.resolvedAt != nil,
-                      FollowUpChanges.Note.all.contains(followUp.resolutionNote ?? "") {
+            case var .reopen(followUp):
                 followUp.resolvedAt = nil
                 followUp.resolvedBy = nil
                 followUp.resolutionNote = nil
                 try updateResolution(conn, followUp)
                 try audit(conn, actor: agent, action: "reopen", entity: "followup", entityId: String(followUp.id!),
-                          detail: "its alert fires again", at: now)
+                          detail: FollowUpStep.reopenDetail, at: now)
                 changes.opened.append(followUp)
             }
-        }
-        let firing = Set(alerts.map(\.index))
-        for var followUp in existing where followUp.resolvedAt == nil && !firing.contains(followUp.alertIndex) {
-            try close(conn, &followUp, note: FollowUpChanges.Note.answerCorrected, agent: agent, now: now)
-            changes.closed.append(followUp)
         }
         return changes
     }

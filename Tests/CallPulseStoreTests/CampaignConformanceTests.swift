@@ -47,7 +47,7 @@ import Testing
         let counts = try store.contactCounts(campaignID: id, now: StoreFixture.now)
         #expect(counts.total == 2 && counts.neverCalled == 2)
         // A second list: numbers already in the campaign are duplicates; do-not-call numbers are refused.
-        try store.addToDoNotCall(["+358401110009"], actor: "tester", source: "manual", note: nil, now: StoreFixture.now)
+        _ = try store.addToDoNotCall(["+358401110009"], actor: "tester", source: "manual", note: nil, now: StoreFixture.now)
         #expect(try fixture.importContacts(["+358401110002", "+358401110009", "+358401110003"], file: "b.csv")
                 == [.duplicateInCampaign, .doNotCall, .staged])
         #expect(try store.contactCounts(campaignID: id, now: StoreFixture.now).total == 3)
