@@ -39,6 +39,19 @@ extension BenchCommand {
             try FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
             let context = try BenchContext(workDirectory: workDirectory, rows: rows, peers: peers)
             var table = ReportTable()
+            do {
+                try runScenarios(context, into: &table)
+            } catch {
+                // What was measured before the failure is still worth having.
+                print("\n(stopped by an error: \(error); the rows measured before it)")
+                print(table.markdown)
+                throw error
+            }
+            print("")
+            print(table.markdown)
+        }
+
+        private func runScenarios(_ context: BenchContext, into table: inout ReportTable) throws {
             let selected = Set(only.uppercased().split(separator: ",").map(String.init))
             print("CallPulse bench on \(MachineDescription.text)")
             if selected.contains("B1") { try ImportBench(context: context).run(into: &table) }
@@ -51,8 +64,6 @@ extension BenchCommand {
             }
             if selected.contains("Q1") { try QuotaClaimBench(context: context, seconds: seconds).run(into: &table) }
             if !selected.isDisjoint(with: ["P1", "P2", "P3", "P4"]) { try runPostgres(context, selected, into: &table) }
-            print("")
-            print(table.markdown)
         }
     }
 }

@@ -30,16 +30,6 @@ enum ClaimCampaign {
                 """, arguments: [context.rows, id])
         }
     }
-
-    /// Adds `rows` fresh contacts to campaign `id` on a PostgreSQL database, in one statement.
-    static func fillPostgres(_ id: String, address: String, server: BenchPostgresServer, rows: Int) throws {
-        try server.psql(address, """
-            INSERT INTO contact (campaignId, phone, phoneRegion, name, firstName, language, timeZone, fields, status, attempts)
-            SELECT '\(id)', '+35840' || lpad(i::text, 7, '0'), 'FI', 'Bench ' || i, 'Bench', 'fi', 'Europe/Helsinki', '{}', 'new', 0
-            FROM generate_series(0, \(rows - 1)) AS i
-            """)
-        try server.psql(address, "VACUUM ANALYZE contact")
-    }
 }
 
 extension ClaimWorkers {

@@ -20,12 +20,14 @@ struct PostgresClaimBench {
         table.add("P2b", "PostgreSQL contacts served twice (whole P2 run, \(calls) calls)", twice, target: "0")
     }
 
-    /// The B2 campaign on a new PostgreSQL database.
+    /// The B2 campaign, built in SQLite and loaded onto a new PostgreSQL database.
     private func makeCampaign() throws -> String {
+        let built = context.file("p2.sqlite")
+        try ClaimCampaign.makeSQLite("p2", path: built, context: context)
         try server.recreate("p2")
-        let address = server.address("p2")
-        try ClaimCampaign.create("p2", at: address, context: context)
-        try ClaimCampaign.fillPostgres("p2", address: address, server: server, rows: context.rows)
-        return address
+        print("P2 loading the \(context.rows.formatted())-contact campaign onto PostgreSQL …")
+        try PostgresTableLoad(context: context, server: server).load(built, into: "p2", checking: "p2")
+        context.removeDatabase(built)
+        return server.address("p2")
     }
 }

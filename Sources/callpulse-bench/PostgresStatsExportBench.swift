@@ -17,7 +17,7 @@ struct PostgresStatsExportBench {
         let source = try StatsExportBench(context: context).database()
         try server.recreate("p3_building")
         print("P3/P4 loading the 1,000,000-contact campaign onto PostgreSQL …")
-        try PostgresTableLoad(context: context, server: server).load(source, into: "p3_building")
+        try PostgresTableLoad(context: context, server: server).load(source, into: "p3_building", checking: "big")
         try server.rename("p3_building", to: "p3_big")
         return server.address("p3_big")
     }

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Moves the B3 SQLite campaign onto a new PostgreSQL database table by table, for P3/P4.
+/// Moves a campaign built in SQLite onto a new PostgreSQL database table by table (P2, P3, P4).
 ///
 /// `callpulse db copy` would be the way, but it writes everything in one transaction with the
 /// tally triggers firing for each row, and PostgreSQL walks a longer chain of row versions for
-/// every update of the same tally row in one transaction: on this campaign each 5,000-row batch of
-/// contacts took 12–14 s and growing (measured 2026-12-05), hours for 1,000,000. So the bench
+/// every update of the same tally row in one transaction: on the B3 campaign each 5,000-row batch
+/// of contacts took 12–14 s and growing (measured 2026-12-05), hours for 1,000,000; one
+/// `INSERT … SELECT` of the P2 campaign's 1,000,000 contacts ran 5 minutes without ending. So the bench
 /// lets `callpulse` create the schema, then loads every table the two engines share — the tallies
 /// too, as SQLite's triggers kept them — with `sqlite3` CSV and `psql \copy`, triggers off
 /// (`session_replication_role = replica`: needs a superuser, as on the private server), and
@@ -16,8 +17,9 @@ struct PostgresTableLoad {
     /// What a NULL is in the CSV files, so an empty string stays one.
     static let null = "<<NULL>>"
 
-    /// Loads `source` (an SQLite file) into `database` (new, empty) on the server.
-    func load(_ source: String, into database: String) throws {
+    /// Loads `source` (an SQLite file) into `database` (new, empty) on the server and checks
+    /// `campaign`'s figures on both.
+    func load(_ source: String, into database: String, checking campaign: String) throws {
         let address = server.address(database)
         let migrated = try Spawn.run(context.callpulse, ["campaign", "list", "--db", address])
         guard migrated.status == 0 else { throw BenchError("callpulse cannot create the schema on \(database)") }
@@ -43,9 +45,9 @@ struct PostgresTableLoad {
         try script.joined(separator: "\n").write(toFile: scriptFile, atomically: true, encoding: .utf8)
         let loaded = try Spawn.run("psql", [address, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", scriptFile])
         for table in try tables(source) { unlink(context.file("p3-\(table).csv")) }
-        guard loaded.status == 0 else { throw BenchError("psql could not load the P3 campaign (see above)") }
+        guard loaded.status == 0 else { throw BenchError("psql could not load \(source) (see above)") }
         try server.psql(address, "VACUUM ANALYZE")
-        try checkStats(source, address)
+        try checkStats(campaign, source, address)
     }
 
     /// The tables both engines have: SQLite's own but its bookkeeping.
@@ -61,12 +63,12 @@ struct PostgresTableLoad {
         return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The copy is good when `stats --json` of campaign `big` is the same on both engines.
-    private func checkStats(_ source: String, _ address: String) throws {
-        let onSQLite = try Spawn.run(context.callpulse, ["stats", "big", "--json", "--db", source])
-        let onPostgres = try Spawn.run(context.callpulse, ["stats", "big", "--json", "--db", address])
+    /// The copy is good when `stats --json` of `campaign` is the same on both engines.
+    private func checkStats(_ campaign: String, _ source: String, _ address: String) throws {
+        let onSQLite = try Spawn.run(context.callpulse, ["stats", campaign, "--json", "--db", source])
+        let onPostgres = try Spawn.run(context.callpulse, ["stats", campaign, "--json", "--db", address])
         guard onSQLite.status == 0, onPostgres.status == 0, onSQLite.output == onPostgres.output else {
-            throw BenchError("the P3 campaign's stats --json differ between SQLite and PostgreSQL after the load")
+            throw BenchError("campaign \(campaign)'s stats --json differ between SQLite and PostgreSQL after the load")
         }
     }
 }
