@@ -99,8 +99,10 @@ let package = Package(
                 "CallPulseKit",
                 "CallPulseStore",
                 "CallPulseSQLite",
+                "CallPulsePostgres",
                 "CallPulseDomain",
                 "CallPulseCallList",
+                "CallPulseSystem",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -129,7 +131,7 @@ let package = Package(
         // Helpers the test targets share: temporary folders, the repository's files, local times, scripts.
         .target(
             name: "CallPulseTestSupport",
-            dependencies: ["CallPulseDomain", "CallPulsePostgres"],
+            dependencies: ["CallPulseDomain", "CallPulsePostgres", "CallPulseSystem"],
             path: "Tests/CallPulseTestSupport"
         ),
     ]

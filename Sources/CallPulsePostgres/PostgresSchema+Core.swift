@@ -170,4 +170,14 @@ extension PostgresSchema {
         ALTER TABLE call ADD COLUMN codedBy TEXT;
         CREATE INDEX call_dialled ON call(campaignId, agent) WHERE dialledAt IS NOT NULL;
         """)
+
+    /// "v9-queue-order": `contact_queue` in the order the claim reads it. SQLite's index ends each
+    /// entry with the rowid and sorts NULL first, so `ORDER BY nextCallAt, id` of fresh contacts
+    /// (all NULL) walks it; PostgreSQL's plain `(campaignId, status, nextCallAt)` sorts NULL last and
+    /// has no id, so every claim sorted all the campaign's fresh contacts (110–150 ms a claim at
+    /// 100,000 of them, P2). Same name, so the engines keep the same indexes.
+    static let queueOrder = PostgresMigration(name: "v9-queue-order", sql: """
+        DROP INDEX contact_queue;
+        CREATE INDEX contact_queue ON contact(campaignId, status, nextCallAt NULLS FIRST, id);
+        """)
 }

@@ -139,7 +139,7 @@ extension PostgresStore: QueueStore {
             SELECT * FROM contact
             WHERE campaignId = $1 AND status = 'scheduled' AND nextCallAt <= $2
               AND appointmentAgent IS NULL AND (leaseUntil IS NULL OR leaseUntil <= $2) AND \(zone)\(keepBack.sql)
-            ORDER BY nextCallAt \(page(after: arguments.count))
+            ORDER BY nextCallAt NULLS FIRST, id \(page(after: arguments.count))
             FOR UPDATE SKIP LOCKED
             """, arguments: arguments, quotas: quotas) {
             return (try Contact(pgRow: row), .retry)

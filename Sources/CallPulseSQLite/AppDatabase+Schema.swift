@@ -173,6 +173,11 @@ extension AppDatabase {
         migrator.registerMigration("v6-figures-choice-tallies", migrate: createChoiceTallies)
         migrator.registerMigration("v7-phone-call-paradata", migrate: addCallParadata)
         migrator.registerMigration("v8-quotas", migrate: createQuotas)
+        migrator.registerMigration("v9-queue-order") { _ in
+            // PostgreSQL rebuilds its contact_queue so the claim's ORDER BY nextCallAt, id walks it
+            // (PostgresSchema.queueOrder). This index already does (NULL first, the rowid ends each
+            // entry): nothing to change here; the name keeps both engines' migration lists equal.
+        }
         return migrator
     }
 }

@@ -33,6 +33,11 @@ struct ReportTable {
 
     static func millis(_ value: Double) -> String { String(format: "%.2f ms", value * 1000) }
 
+    /// The median and 99th percentile of latency samples, "p50 / p99" in milliseconds.
+    static func p50p99(_ samples: [Double]) -> String {
+        "\(millis(Stats.median(samples))) / \(millis(Stats.percentile(samples, 99)))"
+    }
+
     static func mib(_ value: Double) -> String { String(format: "%.0f MiB", value) }
 
     static func times(_ value: Double) -> String { String(format: "%.2f×", value) }

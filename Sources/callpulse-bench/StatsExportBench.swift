@@ -59,23 +59,13 @@ struct StatsExportBench {
     }
 
     private func export(_ db: String, into table: inout ReportTable) throws {
-        let out = context.file("b4-export.csv")
-        var ours: [Spawn.Result] = [], shell: [Spawn.Result] = []
-        for run in 0..<exportRuns {
-            print("B4 export, run \(run + 1) of \(exportRuns) …")
-            unlink(out)
-            let result = try Spawn.run(context.callpulse, ["export", "big", "--out", out, "--db", db])
-            guard result.status == 0 else { throw BenchError("callpulse export failed") }
-            ours.append(result)
-            shell.append(try Spawn.run("sqlite3", [db], stdin: sqlFile("export-baseline.sql")))
+        let runs = try ExportRuns(context: context, scenario: "B4", db: db, runs: exportRuns) {
+            try Spawn.run("sqlite3", [db], stdin: sqlFile("export-baseline.sql"), peakMemory: true)
         }
-        let rows = ((try? Data(contentsOf: URL(fileURLWithPath: out)))?.reduce(0) { $1 == 10 ? $0 + 1 : $0 } ?? 1) - 1
-        unlink(out)
-        let ourTime = Stats.median(ours.map(\.seconds)), shellTime = Stats.median(shell.map(\.seconds))
-        table.add("B4", "`export` of that campaign (\(rows.formatted()) interviews): wall, median of \(exportRuns)",
-                  ReportTable.seconds(ourTime), peer: "sqlite3 `.mode csv` of the same rows: \(ReportTable.seconds(shellTime))",
-                  ratio: ReportTable.times(ourTime / shellTime) + " its time", target: "≤ 1.5×")
-        table.add("B4", "export: peak memory", ReportTable.mib(ours.map(\.peakMiB).max() ?? 0),
-                  peer: "sqlite3 \(ReportTable.mib(shell.map(\.peakMiB).max() ?? 0))", target: "< 64 MiB")
+        table.add("B4", "`export` of that campaign (\(runs.rows.formatted()) interviews): wall, median of \(exportRuns)",
+                  ReportTable.seconds(runs.ourTime), peer: "sqlite3 `.mode csv` of the same rows: \(ReportTable.seconds(runs.peerTime))",
+                  ratio: ReportTable.times(runs.ourTime / runs.peerTime) + " its time", target: "≤ 1.5×")
+        table.add("B4", "export: peak memory", ReportTable.mib(runs.ourPeak), peer: "sqlite3 \(ReportTable.mib(runs.peerPeak))",
+                  target: "< 64 MiB")
     }
 }

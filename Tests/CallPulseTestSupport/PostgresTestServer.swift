@@ -1,4 +1,5 @@
 import CallPulsePostgres
+import CallPulseSystem
 import Foundation
 
 /// A throwaway PostgreSQL server for the tests: `initdb` into a temporary folder, `pg_ctl` on a
@@ -73,7 +74,7 @@ public final class PostgresTestServer: @unchecked Sendable {
         dataDirectory = folder + "/data"
         socketDirectory = folder + "/sock"
         superuserPassword = "pw-" + UUID().uuidString
-        port = try Self.freePort()
+        port = try LocalPort.unused()
         try FileManager.default.createDirectory(atPath: socketDirectory, withIntermediateDirectories: false)
         try Data(superuserPassword.utf8).write(to: URL(fileURLWithPath: folder + "/pwfile"))
         if getuid() == 0 {
@@ -172,25 +173,6 @@ public final class PostgresTestServer: @unchecked Sendable {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    }
-
-    /// A TCP port on 127.0.0.1 that nothing listens on right now.
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure("socket: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw Failure("bind: \(String(cString: strerror(errno)))") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// Stops and removes the servers left by test processes that are gone (killed tests never
