@@ -37,8 +37,9 @@ public struct StoreCopier {
         let existing = try target.campaigns().map(\.id)
         guard existing.isEmpty else { throw StoreCopyError.targetNotEmpty(target: target.location, campaigns: existing) }
         let batchSize = self.batchSize
+        let tables = CopyPlan.tables + (target.takesDerivedTables ? CopyPlan.derivedTables : [])
         try target.copyIn { write in try withoutActuallyEscaping(write) { write in
-            try source.copyOut(tables: CopyPlan.tables) { table, columns, eachRow in
+            try source.copyOut(tables: tables) { table, columns, eachRow in
                 var batch: [[StoredValue]] = []
                 batch.reserveCapacity(batchSize)
                 try eachRow { row in
@@ -52,7 +53,7 @@ public struct StoreCopier {
             }
         } }
         var report = Report()
-        for table in CopyPlan.tables {
+        for table in tables {
             let (copied, there) = (try source.rowCount(of: table), try target.rowCount(of: table))
             guard copied == there else { throw StoreCopyError.countsDiffer(table: table, source: copied, target: there) }
             report.rows.append((table, copied))
