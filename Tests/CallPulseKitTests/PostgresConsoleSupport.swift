@@ -41,6 +41,26 @@ enum PostgresConsoleSupport {
          try count(db, "SELECT count(*) FROM (SELECT contactId FROM call GROUP BY 1 HAVING count(*) > 1) d"))
     }
 
+    /// Checks a shift of consoles that each did `interviews` complete interviews through a fault:
+    /// each ended normally, every answer shown as saved is on `db`, nothing is there twice.
+    /// Returns the answers the consoles showed as saved.
+    @discardableResult
+    static func checkShift(of consoles: [ConsoleProcess], interviews: Int, db: String) throws -> Set<String> {
+        var shown: Set<String> = []
+        for console in consoles {
+            let transcript = plain(console.transcript)
+            #expect(transcript.contains("Session ended: \(interviews) calls, \(interviews) completes"), "\(transcript.suffix(800))")
+            shown.formUnion(KillEndToEndTests.shownAsSaved(transcript))
+        }
+        #expect(shown.count == consoles.count * interviews * (interview.count - 1)) // every line but "a" is an answer
+        let stored = try storedAnswers(db)
+        #expect(shown.subtracting(stored).isEmpty, "acknowledged, not on the server: \(shown.subtracting(stored).sorted().prefix(5))")
+        let doubles = try doubles(db)
+        #expect(doubles.answers == 0 && doubles.interviews == 0 && doubles.calls == 0, "\(doubles)")
+        #expect(try count(db, "SELECT count(*) FROM interview WHERE status = 'complete'") == consoles.count * interviews)
+        return shown
+    }
+
     /// Starts one driver thread per console that types `lines` into it at an agent's pace (0.15 s
     /// between lines, so an outage falls mid-interview), pressing Enter again while a save fails.
     /// Returns the threads, started, and the count of retries so far.
