@@ -64,7 +64,13 @@ public final class PostgresTestServer: @unchecked Sendable {
     public static func makeDatabase() throws -> String { try shared.get().createDatabase() }
 
     /// Initializes a cluster in a new temporary folder and starts it.
-    public init() throws {
+    public convenience init() throws { try self.init(standbyOf: nil) }
+
+    /// Starts a new server in a new temporary folder: a fresh cluster from `initdb`, or with
+    /// `standbyOf`, a hot standby of that server (`pg_basebackup -R` over its socket, streaming
+    /// as `applicationName`, the name `synchronous_standby_names` refers to). A standby has the
+    /// primary's users and passwords.
+    public init(standbyOf primary: PostgresTestServer?, applicationName: String = "standby1") throws {
         guard let binaries = Self.binaryFolder else { throw Failure("no PostgreSQL server binaries") }
         self.binaries = binaries
         var template = Array((NSTemporaryDirectory() + "\(Self.folderPrefix)\(getpid())-XXXXXX").utf8CString)
@@ -72,17 +78,28 @@ public final class PostgresTestServer: @unchecked Sendable {
         folder = String(cString: made)
         dataDirectory = folder + "/data"
         socketDirectory = folder + "/sock"
-        superuserPassword = "pw-" + UUID().uuidString
+        superuserPassword = primary?.superuserPassword ?? "pw-" + UUID().uuidString
         port = try Self.freePort()
         try FileManager.default.createDirectory(atPath: socketDirectory, withIntermediateDirectories: false)
         try Data(superuserPassword.utf8).write(to: URL(fileURLWithPath: folder + "/pwfile"))
         if getuid() == 0 {
             try run("/bin/chown", ["-R", "postgres:postgres", folder], asServerUser: false)
         }
-        try run("\(binaries)/initdb", ["-D", dataDirectory, "-U", "postgres", "--auth-local=trust",
-                                       "--auth-host=scram-sha-256", "--pwfile=\(folder)/pwfile", "-E", "UTF8",
-                                       "--locale=C", "--no-sync"])
         Self.register(self)
+        if let primary {
+            try run("\(binaries)/pg_basebackup", ["-h", primary.socketDirectory, "-p", "\(primary.port)", "-U", "postgres",
+                                                  "-D", dataDirectory, "-R", "-X", "stream", "--no-sync"])
+            // -R writes primary_conninfo without a name; a later line of the same file wins.
+            let conninfo = "host=\(primary.socketDirectory) port=\(primary.port) user=postgres application_name=\(applicationName)"
+            let settings = try FileHandle(forWritingTo: URL(fileURLWithPath: dataDirectory + "/postgresql.auto.conf"))
+            try settings.seekToEnd()
+            try settings.write(contentsOf: Data("primary_conninfo = '\(conninfo)'\n".utf8))
+            try settings.close()
+        } else {
+            try run("\(binaries)/initdb", ["-D", dataDirectory, "-U", "postgres", "--auth-local=trust",
+                                           "--auth-host=scram-sha-256", "--pwfile=\(folder)/pwfile", "-E", "UTF8",
+                                           "--locale=C", "--no-sync"])
+        }
         try start()
     }
 
@@ -93,9 +110,15 @@ public final class PostgresTestServer: @unchecked Sendable {
                                            + "-c max_connections=200", "start"])
     }
 
-    /// Stops the server the way an operator does (`-m fast`: sessions are ended).
-    public func stop() throws {
-        try run("\(binaries)/pg_ctl", ["-D", dataDirectory, "-w", "-t", "60", "-m", "fast", "stop"])
+    /// Stops the server the way an operator does (`-m fast`: sessions are ended), or as a crash
+    /// would (`immediate`: no shutdown checkpoint, clients cut off).
+    public func stop(mode: String = "fast") throws {
+        try run("\(binaries)/pg_ctl", ["-D", dataDirectory, "-w", "-t", "60", "-m", mode, "stop"])
+    }
+
+    /// Promotes a standby to a primary that accepts writes (`pg_ctl promote`, waiting until it does).
+    public func promote() throws {
+        try run("\(binaries)/pg_ctl", ["-D", dataDirectory, "-w", "-t", "60", "promote"])
     }
 
     /// Restarts the server (`pg_ctl restart -m fast`): every open connection is cut.
