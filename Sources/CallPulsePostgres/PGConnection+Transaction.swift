@@ -10,11 +10,21 @@ extension PGConnection {
 
     /// Runs `body` in one transaction: BEGIN, then COMMIT when it returns, ROLLBACK when it throws.
     ///
-    /// When the connection breaks, nothing is rolled back (the server already did) and the error
-    /// is `.connectionLost`; if it broke during COMMIT, whether the transaction committed is unknown.
+    /// A connection that broke while it sat idle (the server restarted or failed over, the link
+    /// dropped) is found broken by BEGIN; it is then taken up again (`reset()`) and the transaction
+    /// begun there, once: nothing of it had reached the server, so nothing can happen twice.
+    /// When the connection breaks later, nothing is rolled back (the server already did) and the
+    /// error is `.connectionLost`; if it broke during COMMIT, whether the transaction committed is
+    /// unknown.
     @discardableResult
     public func transaction<T>(_ isolation: Isolation = .readCommitted, _ body: (PGConnection) throws -> T) throws -> T {
-        try execute(isolation == .readCommitted ? "BEGIN" : "BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+        let begin = isolation == .readCommitted ? "BEGIN" : "BEGIN ISOLATION LEVEL \(isolation.rawValue)"
+        do {
+            try execute(begin)
+        } catch let error as PostgresError where error.kind == .connectionLost {
+            try reset()
+            try execute(begin)
+        }
         let value: T
         do {
             value = try body(self)

@@ -19,6 +19,9 @@ public final class PGConnection {
     private let conninfo: String
     /// The address as it may be shown: the connection string without its password.
     public let address: String
+    /// Run on every new connection `reset()` makes, to give the session its settings again
+    /// (a reconnect starts a fresh session with the server's defaults).
+    public var sessionSetup: ((PGConnection) throws -> Void)?
 
     /// Connects to the server `conninfo` names.
     ///
@@ -55,7 +58,8 @@ public final class PGConnection {
     }
 
     /// Drops the connection and connects again with the same connection string (libpq's
-    /// `PQreset`, which tries every host again). Any open transaction is gone.
+    /// `PQreset`, which tries every host again), then runs `sessionSetup`. Any open transaction
+    /// is gone.
     ///
     /// - Throws: `PostgresError` (`.unreachable` while the server is still away).
     public func reset() throws {
@@ -65,6 +69,7 @@ public final class PGConnection {
             handle = PQconnectdb(conninfo)
         }
         try checkConnected()
+        try sessionSetup?(self)
     }
 
     /// The server's version number (e.g. 150004 for 15.4).

@@ -27,6 +27,7 @@ public final class PostgresStore: @unchecked Sendable {
     private init(connection: PGConnection) {
         self.connection = connection
         location = connection.address
+        connection.sessionSetup = { try $0.setSetting("synchronous_commit", to: "on") }
     }
 
     /// Connects to the server `conninfo` names and brings its schema up to date (creating it on
@@ -50,10 +51,7 @@ public final class PostgresStore: @unchecked Sendable {
     func withConnection<T>(_ body: (PGConnection) throws -> T) throws -> T {
         try lock.withLock {
             do {
-                if !connection.isConnected {
-                    try connection.reset()
-                    try connection.setSetting("synchronous_commit", to: "on")
-                }
+                if !connection.isConnected { try connection.reset() }
                 return try body(connection)
             } catch {
                 throw Self.translate(error)
@@ -78,7 +76,9 @@ public final class PostgresStore: @unchecked Sendable {
     static func translate(_ error: any Error) -> any Error {
         guard let error = error as? PostgresError else { return error }
         if error.isConnectionProblem {
-            return StoreError.serverUnreachable(address: error.address, reason: error.message)
+            // libpq's connection messages run over several tab-indented lines; the console shows one.
+            let reason = error.message.replacing(/\s*\n\s*/, with: " ")
+            return StoreError.serverUnreachable(address: error.address, reason: reason)
         }
         if error.message == PostgresSchema.erasedContactMessage { return StoreError.contactErased }
         return error

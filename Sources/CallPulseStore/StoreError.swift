@@ -31,10 +31,7 @@ public enum StoreError: Error, LocalizedError, Equatable {
         case let .readOnly(path): "the database '\(path)' is read-only; check the file's permissions"
         case let .diskFull(path): "the disk holding '\(path)' is full; nothing was written"
         case let .serverUnreachable(address, reason):
-            // libpq's reason runs over several lines (a hint follows the first): the first says it.
-            "the database server \(address) cannot be reached ("
-                + (reason.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "")
-                + ")"
+            "the database server \(address) cannot be reached (\(reason))"
         case let .campaignNotFound(id): "no campaign '\(id)' (see `callpulse campaign list`)"
         case let .campaignExists(id): "a campaign '\(id)' already exists"
         case let .campaignClosed(id): "campaign '\(id)' is closed"

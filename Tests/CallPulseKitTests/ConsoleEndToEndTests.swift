@@ -12,6 +12,16 @@ import Testing
     @discardableResult
     static func setUp(contacts: Int, in dir: TemporaryDirectory, path: String? = nil) throws -> String {
         let db = path ?? dir.file("cp.sqlite")
+        let load = try createAndLoad(contacts: contacts, db: db, in: dir)
+        let loaded = try AppDatabase.open(path: db).contactCounts(campaignID: "c", now: 0).total
+        #expect(loaded == contacts, "\(load.stdout)")
+        return db
+    }
+
+    /// Creates campaign `c` on `db` (any engine) and imports `contacts` numbered contacts, through
+    /// the binary; returns what the import printed.
+    @discardableResult
+    static func createAndLoad(contacts: Int, db: String, in dir: TemporaryDirectory) throws -> CommandResult {
         let create = try CallPulseBinary.run([
             "campaign", "create", "c", "--script", Repository.path("Scripts/customer-service-pulse.yaml"), "--client", "ACME Oy",
             "--weekdays", "00-24", "--saturday", "00-24", "--sunday", "00-24", "--db", db,
@@ -22,9 +32,7 @@ import Testing
         let list = try dir.write("list.csv", csv)
         let load = try CallPulseBinary.run(["import", "c", list, "--db", db])
         #expect(load.status == 0, "\(load.stderr)")
-        let loaded = try AppDatabase.open(path: db).contactCounts(campaignID: "c", now: 0).total
-        #expect(loaded == contacts, "\(load.stdout)")
-        return db
+        return load
     }
 
     @Test func aPipedInterviewWritesItsRows() throws {

@@ -9,6 +9,8 @@ final class ConsoleProcess: @unchecked Sendable {
     private let output = Pipe()
     private let lock = NSLock()
     private var buffer = ""
+    /// Whether the output pipe reached end of file (every byte the process wrote is in `buffer`).
+    private var drained = false
 
     init(_ arguments: [String], executable: String = CallPulseBinary.path) throws {
         process.executableURL = URL(fileURLWithPath: executable)
@@ -21,8 +23,10 @@ final class ConsoleProcess: @unchecked Sendable {
         process.standardError = output
         output.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
-            self.lock.withLock { self.buffer += String(decoding: data, as: UTF8.self) }
+            guard let self else { return }
+            self.lock.withLock {
+                if data.isEmpty { self.drained = true } else { self.buffer += String(decoding: data, as: UTF8.self) }
+            }
         }
         try process.run()
     }
@@ -42,13 +46,19 @@ final class ConsoleProcess: @unchecked Sendable {
 
     func closeInput() { try? input.fileHandleForWriting.close() }
 
-    /// Waits until the transcript contains `text` `count` times; false on timeout or exit.
+    /// Waits until the transcript contains `text` `count` times; false on timeout, or when the
+    /// process has ended and its last output (read on another queue, so it may come a moment
+    /// after the exit) has not brought it within a second.
     @discardableResult
     func waitFor(_ text: String, count: Int = 1, timeout: TimeInterval = 20) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
+        var ended: Date?
         while Date() < deadline {
             if transcript.components(separatedBy: text).count - 1 >= count { return true }
-            if !process.isRunning { return transcript.components(separatedBy: text).count - 1 >= count }
+            if !process.isRunning {
+                ended = ended ?? Date()
+                if let ended, Date().timeIntervalSince(ended) > 1 { return false }
+            }
             Thread.sleep(forTimeInterval: 0.01)
         }
         return false
@@ -66,9 +76,11 @@ final class ConsoleProcess: @unchecked Sendable {
         wait()
     }
 
+    /// Waits for the process to end and for its last output to be read (up to 2 s more).
     func wait() {
         process.waitUntilExit()
-        Thread.sleep(forTimeInterval: 0.05)
+        let deadline = Date().addingTimeInterval(2)
+        while !lock.withLock({ drained }), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         output.fileHandleForReading.readabilityHandler = nil
     }
 }

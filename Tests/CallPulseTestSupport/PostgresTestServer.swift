@@ -65,7 +65,13 @@ public final class PostgresTestServer: @unchecked Sendable {
     public static func makeDatabase() throws -> String { try shared.get().createDatabase() }
 
     /// Initializes a cluster in a new temporary folder and starts it.
-    public init() throws {
+    public convenience init() throws { try self.init(standbyOf: nil) }
+
+    /// Starts a new server in a new temporary folder: a fresh cluster from `initdb`, or with
+    /// `standbyOf`, a hot standby of that server (`pg_basebackup -R` over its socket, streaming
+    /// as `applicationName`, the name `synchronous_standby_names` refers to). A standby has the
+    /// primary's users and passwords.
+    public init(standbyOf primary: PostgresTestServer?, applicationName: String = "standby1") throws {
         guard let binaries = Self.binaryFolder else { throw Failure("no PostgreSQL server binaries") }
         self.binaries = binaries
         var template = Array((NSTemporaryDirectory() + "\(Self.folderPrefix)\(getpid())-XXXXXX").utf8CString)
@@ -73,17 +79,28 @@ public final class PostgresTestServer: @unchecked Sendable {
         folder = String(cString: made)
         dataDirectory = folder + "/data"
         socketDirectory = folder + "/sock"
-        superuserPassword = "pw-" + UUID().uuidString
+        superuserPassword = primary?.superuserPassword ?? "pw-" + UUID().uuidString
         port = try LocalPort.unused()
         try FileManager.default.createDirectory(atPath: socketDirectory, withIntermediateDirectories: false)
         try Data(superuserPassword.utf8).write(to: URL(fileURLWithPath: folder + "/pwfile"))
         if getuid() == 0 {
             try run("/bin/chown", ["-R", "postgres:postgres", folder], asServerUser: false)
         }
-        try run("\(binaries)/initdb", ["-D", dataDirectory, "-U", "postgres", "--auth-local=trust",
-                                       "--auth-host=scram-sha-256", "--pwfile=\(folder)/pwfile", "-E", "UTF8",
-                                       "--locale=C", "--no-sync"])
         Self.register(self)
+        if let primary {
+            try run("\(binaries)/pg_basebackup", ["-h", primary.socketDirectory, "-p", "\(primary.port)", "-U", "postgres",
+                                                  "-D", dataDirectory, "-R", "-X", "stream", "--no-sync"])
+            // -R writes primary_conninfo without a name; a later line of the same file wins.
+            let conninfo = "host=\(primary.socketDirectory) port=\(primary.port) user=postgres application_name=\(applicationName)"
+            let settings = try FileHandle(forWritingTo: URL(fileURLWithPath: dataDirectory + "/postgresql.auto.conf"))
+            try settings.seekToEnd()
+            try settings.write(contentsOf: Data("primary_conninfo = '\(conninfo)'\n".utf8))
+            try settings.close()
+        } else {
+            try run("\(binaries)/initdb", ["-D", dataDirectory, "-U", "postgres", "--auth-local=trust",
+                                           "--auth-host=scram-sha-256", "--pwfile=\(folder)/pwfile", "-E", "UTF8",
+                                           "--locale=C", "--no-sync"])
+        }
         try start()
     }
 
@@ -94,9 +111,15 @@ public final class PostgresTestServer: @unchecked Sendable {
                                            + "-c max_connections=200", "start"])
     }
 
-    /// Stops the server the way an operator does (`-m fast`: sessions are ended).
-    public func stop() throws {
-        try run("\(binaries)/pg_ctl", ["-D", dataDirectory, "-w", "-t", "60", "-m", "fast", "stop"])
+    /// Stops the server the way an operator does (`-m fast`: sessions are ended), or as a crash
+    /// would (`immediate`: no shutdown checkpoint, clients cut off).
+    public func stop(mode: String = "fast") throws {
+        try run("\(binaries)/pg_ctl", ["-D", dataDirectory, "-w", "-t", "60", "-m", mode, "stop"])
+    }
+
+    /// Promotes a standby to a primary that accepts writes (`pg_ctl promote`, waiting until it does).
+    public func promote() throws {
+        try run("\(binaries)/pg_ctl", ["-D", dataDirectory, "-w", "-t", "60", "promote"])
     }
 
     /// Restarts the server (`pg_ctl restart -m fast`): every open connection is cut.
@@ -159,6 +182,10 @@ public final class PostgresTestServer: @unchecked Sendable {
 
     /// Runs `argv` with stdout and stderr appended to `output` and returns its exit status. Plain
     /// posix_spawn, so it also works from an atexit handler.
+    ///
+    /// Every other descriptor is closed in the child: the server it starts lives on, and must not
+    /// hold the pipes of processes other tests run at the same moment (a pipe end kept open by
+    /// the server means their reader never sees end of file, and the test hangs).
     private static func spawn(_ argv: [String], output: String) -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -166,6 +193,7 @@ public final class PostgresTestServer: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        closeOtherDescriptors(&actions)
         let cArguments = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var pid: pid_t = 0
@@ -173,6 +201,20 @@ public final class PostgresTestServer: @unchecked Sendable {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    /// Adds "close every descriptor from 3 up" to `actions`: glibc's
+    /// `posix_spawn_file_actions_addclosefrom_np` (2.34+, not in Swift's Glibc module, so looked
+    /// up by name), or else a close for each descriptor open now.
+    private static func closeOtherDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        if let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") {
+            _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+            return
+        }
+        for descriptor in 3..<min(getdtablesize(), 65_536) where fcntl(descriptor, F_GETFD) != -1 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
     }
 
     /// Stops and removes the servers left by test processes that are gone (killed tests never
