@@ -100,13 +100,43 @@ extension PostgresStore {
         try lockQuotas(conn, campaignID: campaignID)
         let (options, language, _) = try quotaOptions(conn, campaignID: campaignID)
         guard let language else { return nil } // no quota was ever set
-        let standings = try quotaStandings(conn, campaignID: campaignID, now: now, kinds: [.fieldOnly],
-                                           defaultLanguage: language)
+        let standings = options.balance
+            ? try quotaStandings(conn, campaignID: campaignID, now: now, kinds: [.fieldOnly], defaultLanguage: language)
+                .map(\.standing)
+            : try fullness(conn, campaignID: campaignID, now: now, defaultLanguage: language)
         guard !standings.isEmpty else { return nil }
-        let filter = QuotaClaimFilter(standings: standings.map(\.standing), balancing: options.balance,
+        let filter = QuotaClaimFilter(standings: standings, balancing: options.balance,
                                       dropsAppointments: options.dropAppointments)
         guard !filter.servesEveryone else { return nil }
         return PostgresQuotaClaimContext(filter: filter, defaultLanguage: language)
+    }
+
+    /// The field groups that are full now, all a claim without balancing needs (as the SQLite
+    /// engine's `fullness`): the contacts in progress are counted only for a group whose target
+    /// lies within reach of the contacts held now, so the usual claim reads no contact's fields
+    /// while it holds the campaign's quota lock.
+    private static func fullness(_ conn: PGConnection, campaignID: String, now: Int64,
+                                 defaultLanguage: String) throws -> [QuotaStanding] {
+        let stored = try quotas(conn, campaignID: campaignID, fieldsOnly: true)
+        guard !stored.isEmpty else { return [] }
+        let held = try conn.execute("""
+            SELECT count(*) FROM contact WHERE campaignId = $1 AND leaseUntil > $2 AND status <> 'done'
+            """, [campaignID, now]).scalar(Int.self) ?? 0
+        let completes = try countsByQuota(conn, """
+            SELECT qi.quotaId, count(*) FROM quota q JOIN quotaInterview qi ON qi.quotaId = q.id
+            WHERE q.campaignId = $1 AND q.kind = 'fields' AND qi.complete = 1 GROUP BY qi.quotaId
+            """, [campaignID])
+        let undecided = stored.filter {
+            let done = completes[$0.id] ?? 0
+            return done < $0.quota.target && done + held >= $0.quota.target
+        }
+        let inProgress = undecided.isEmpty ? [:]
+            : try countContacts(conn, in: undecided, campaignID: campaignID, defaultLanguage: defaultLanguage, now: now,
+                                held: true)
+        return stored.map {
+            QuotaStanding(quota: $0.quota, completes: completes[$0.id] ?? 0, inProgress: inProgress[$0.id] ?? 0,
+                          contactsLeft: nil)
+        }.filter(\.isFull)
     }
 
     /// The row of the first contact `sql` yields that the quotas let be served, preferring with

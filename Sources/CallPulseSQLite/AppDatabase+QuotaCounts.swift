@@ -113,13 +113,46 @@ extension AppDatabase {
     static func quotaClaimContext(_ db: Database, campaignID: String, now: Int64) throws -> QuotaClaimContext? {
         let (options, language, version) = try quotaOptions(db, campaignID: campaignID)
         guard let language else { return nil } // no quota was ever set
-        let standings = try quotaStandings(db, campaignID: campaignID, now: now, kinds: [.fieldOnly], defaultLanguage: language,
-                                           version: version)
+        let standings = options.balance
+            ? try quotaStandings(db, campaignID: campaignID, now: now, kinds: [.fieldOnly], defaultLanguage: language,
+                                 version: version).map(\.standing)
+            : try fullness(db, campaignID: campaignID, now: now, defaultLanguage: language, version: version)
         guard !standings.isEmpty else { return nil }
-        let filter = QuotaClaimFilter(standings: standings.map(\.standing), balancing: options.balance,
+        let filter = QuotaClaimFilter(standings: standings, balancing: options.balance,
                                       dropsAppointments: options.dropAppointments)
         guard !filter.servesEveryone else { return nil }
         return QuotaClaimContext(filter: filter, defaultLanguage: language)
+    }
+
+    /// The field groups that are full now, all a claim without balancing needs. Completes come
+    /// from `quotaInterview`; the contacts in progress are counted (`countContacts`) only for a
+    /// group whose target lies within reach of the contacts held now: one with completes at its
+    /// target is full whatever is held, one that every held contact would leave short is not. The
+    /// usual claim so reads no contact's fields.
+    private static func fullness(_ db: Database, campaignID: String, now: Int64, defaultLanguage: String,
+                                 version: Int64) throws -> [QuotaStanding] {
+        let stored = try quotas(db, campaignID: campaignID, fieldsOnly: true, version: version)
+        guard !stored.isEmpty else { return [] }
+        let held = try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM contact WHERE campaignId = ? AND leaseUntil > ? AND status != 'done'
+            """), arguments: [campaignID, now]) ?? 0
+        var completes: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT qi.quotaId, count(*) FROM quota q JOIN quotaInterview qi ON qi.quotaId = q.id
+            WHERE q.campaignId = ? AND q.kind = 'fields' AND qi.complete = 1 GROUP BY qi.quotaId
+            """), arguments: [campaignID]) {
+            completes[row[0]] = row[1]
+        }
+        let undecided = stored.filter {
+            let done = completes[$0.id] ?? 0
+            return done < $0.quota.target && done + held >= $0.quota.target
+        }
+        let inProgress = undecided.isEmpty ? [:]
+            : try countContacts(db, in: undecided, campaignID: campaignID, defaultLanguage: defaultLanguage, now: now, held: true)
+        return stored.map {
+            QuotaStanding(quota: $0.quota, completes: completes[$0.id] ?? 0, inProgress: inProgress[$0.id] ?? 0,
+                          contactsLeft: nil)
+        }.filter(\.isFull)
     }
 
     /// The first contact `sql` (ending in `LIMIT ? OFFSET ?`) yields that the quotas let be served,
