@@ -111,10 +111,8 @@ extension PostgresStore {
         return PostgresQuotaClaimContext(filter: filter, defaultLanguage: language)
     }
 
-    /// The field groups that are full now, all a claim without balancing needs (as the SQLite
-    /// engine's `fullness`): the contacts in progress are counted only for a group whose target
-    /// lies within reach of the contacts held now, so the usual claim reads no contact's fields
-    /// while it holds the campaign's quota lock.
+    /// The field groups that are full now, all a claim without balancing needs (`QuotaFullness`),
+    /// so the usual claim reads no contact's fields while it holds the campaign's quota lock.
     private static func fullness(_ conn: PGConnection, campaignID: String, now: Int64,
                                  defaultLanguage: String) throws -> [QuotaStanding] {
         let stored = try quotas(conn, campaignID: campaignID, fieldsOnly: true)
@@ -126,17 +124,10 @@ extension PostgresStore {
             SELECT qi.quotaId, count(*) FROM quota q JOIN quotaInterview qi ON qi.quotaId = q.id
             WHERE q.campaignId = $1 AND q.kind = 'fields' AND qi.complete = 1 GROUP BY qi.quotaId
             """, [campaignID])
-        let undecided = stored.filter {
-            let done = completes[$0.id] ?? 0
-            return done < $0.quota.target && done + held >= $0.quota.target
+        return try QuotaFullness.fullGroups(stored.map { ($0.id, $0.quota) }, completes: completes, held: held) { ids in
+            try countContacts(conn, in: stored.filter { ids.contains($0.id) }, campaignID: campaignID,
+                              defaultLanguage: defaultLanguage, now: now, held: true)
         }
-        let inProgress = undecided.isEmpty ? [:]
-            : try countContacts(conn, in: undecided, campaignID: campaignID, defaultLanguage: defaultLanguage, now: now,
-                                held: true)
-        return stored.map {
-            QuotaStanding(quota: $0.quota, completes: completes[$0.id] ?? 0, inProgress: inProgress[$0.id] ?? 0,
-                          contactsLeft: nil)
-        }.filter(\.isFull)
     }
 
     /// The row of the first contact `sql` yields that the quotas let be served, preferring with

@@ -124,11 +124,9 @@ extension AppDatabase {
         return QuotaClaimContext(filter: filter, defaultLanguage: language)
     }
 
-    /// The field groups that are full now, all a claim without balancing needs. Completes come
-    /// from `quotaInterview`; the contacts in progress are counted (`countContacts`) only for a
-    /// group whose target lies within reach of the contacts held now: one with completes at its
-    /// target is full whatever is held, one that every held contact would leave short is not. The
-    /// usual claim so reads no contact's fields.
+    /// The field groups that are full now, all a claim without balancing needs (`QuotaFullness`):
+    /// completes from `quotaInterview`, one count of the held contacts, and `countContacts` only
+    /// for a group within reach of its target.
     private static func fullness(_ db: Database, campaignID: String, now: Int64, defaultLanguage: String,
                                  version: Int64) throws -> [QuotaStanding] {
         let stored = try quotas(db, campaignID: campaignID, fieldsOnly: true, version: version)
@@ -143,16 +141,10 @@ extension AppDatabase {
             """), arguments: [campaignID]) {
             completes[row[0]] = row[1]
         }
-        let undecided = stored.filter {
-            let done = completes[$0.id] ?? 0
-            return done < $0.quota.target && done + held >= $0.quota.target
+        return try QuotaFullness.fullGroups(stored.map { ($0.id, $0.quota) }, completes: completes, held: held) { ids in
+            try countContacts(db, in: stored.filter { ids.contains($0.id) }, campaignID: campaignID,
+                              defaultLanguage: defaultLanguage, now: now, held: true)
         }
-        let inProgress = undecided.isEmpty ? [:]
-            : try countContacts(db, in: undecided, campaignID: campaignID, defaultLanguage: defaultLanguage, now: now, held: true)
-        return stored.map {
-            QuotaStanding(quota: $0.quota, completes: completes[$0.id] ?? 0, inProgress: inProgress[$0.id] ?? 0,
-                          contactsLeft: nil)
-        }.filter(\.isFull)
     }
 
     /// The first contact `sql` (ending in `LIMIT ? OFFSET ?`) yields that the quotas let be served,
