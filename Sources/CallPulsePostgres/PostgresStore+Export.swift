@@ -1,5 +1,6 @@
 import CallPulseDomain
 import CallPulseStore
+import Foundation
 
 /// The streaming reads behind `callpulse export` on PostgreSQL: one REPEATABLE READ transaction,
 /// rows handed over one at a time (libpq's single-row mode), so memory stays flat whatever the
@@ -7,7 +8,9 @@ import CallPulseStore
 ///
 /// libpq runs one query at a time on a connection, so where SQLite steps two cursors in turn
 /// (interviews, answers) this reads one: each selected interview joined with its answers
-/// (ordered by question id, the order SQLite's (interviewId, questionId) index yields).
+/// (ordered by question id, the order SQLite's (interviewId, questionId) index yields), the
+/// interview's notes gathered once per interview (`OFFSET 0` keeps the planner from running that
+/// subquery for each answer row), each answer as stored, read here (`exportedValue(json:)`).
 extension PostgresStore {
     public func exportInterviews(_ selection: ExportSelection, contactFields: [String]?,
                                  _ body: (ExportedInterview) throws -> Void) throws {
@@ -26,15 +29,15 @@ extension PostgresStore {
             var interview = ExportedInterview()
             var started = false
             try connection.forEachRow("""
-                SELECT x.*, a.questionId AS answerQuestion, \(Self.answerType("a.value::json")) AS answerType,
-                       \(Self.answerText("a.value::json")) AS answerText, a.special AS answerSpecial
+                SELECT x.*, a.questionId AS answerQuestion, a.value AS answerValue, a.special AS answerSpecial
                 FROM (SELECT i.id, i.contactId, i.agent, i.language, i.startedAt, i.endedAt,
                              COALESCE(c.disposition, i.disposition) AS disposition,
                              (SELECT string_agg(text, ' | ' ORDER BY createdAt, id) FROM note WHERE note.interviewId = i.id)
                                  AS notes
                              \(personalColumns)
                       FROM interview i JOIN contact c ON c.id = i.contactId
-                      WHERE \(Self.interviewFilter(selection))) x
+                      WHERE \(Self.interviewFilter(selection))
+                      OFFSET 0) x
                 LEFT JOIN answer a ON a.interviewId = x.id
                 ORDER BY x.id, a.questionId COLLATE "C"
                 """, parameters) { row in
@@ -56,8 +59,8 @@ extension PostgresStore {
                 }
                 if let question = row[answerColumn] {
                     interview.answers.append(ExportedAnswer(
-                        questionID: question, value: Self.exportedValue(type: row[answerColumn + 1], text: row[answerColumn + 2]),
-                        special: row[answerColumn + 3]))
+                        questionID: question, value: row[answerColumn + 1].flatMap(Self.exportedValue(json:)),
+                        special: row[answerColumn + 2]))
                 }
             }
             if started { try body(interview) }
@@ -116,40 +119,83 @@ extension PostgresStore {
         """
     }
 
-    /// The SQLite type `json_extract` would give a stored answer: 'i' integer (a whole JSON number
-    /// or true/false), 'r' real, 't' text (a string, or a choice list's codes joined by spaces).
-    private static func answerType(_ value: String) -> String {
-        """
-        CASE json_typeof(\(value))
-             WHEN 'boolean' THEN 'i'
-             WHEN 'number' THEN CASE WHEN (\(value))::text ~ '^-?[0-9]+$' THEN 'i' ELSE 'r' END
-             WHEN 'null' THEN NULL
-             ELSE 't' END
-        """
-    }
-
-    /// The stored answer's value as text for `answerType`.
-    private static func answerText(_ value: String) -> String {
-        """
-        CASE json_typeof(\(value))
-             WHEN 'array' THEN (SELECT string_agg(CASE json_typeof(e) WHEN 'string' THEN e #>> '{}'
-                                                  WHEN 'boolean' THEN CASE WHEN e::text = 'true' THEN '1' ELSE '0' END
-                                                  ELSE e::text END, ' ' ORDER BY n)
-                                FROM json_array_elements(\(value)) WITH ORDINALITY AS t(e, n))
-             WHEN 'string' THEN (\(value)) #>> '{}'
-             WHEN 'boolean' THEN CASE WHEN (\(value))::text = 'true' THEN '1' ELSE '0' END
-             WHEN 'null' THEN NULL
-             ELSE (\(value))::text END
-        """
-    }
-
-    /// An answer's value from its type and text (`answerType`, `answerText`); nil for NULL.
-    private static func exportedValue(type: String?, text: String?) -> ExportedAnswer.Value? {
-        guard let type, let text else { return nil }
-        switch type {
-        case "i": return Int64(text).map(ExportedAnswer.Value.integer) ?? Double(text).map(ExportedAnswer.Value.real)
-        case "r": return Double(text).map(ExportedAnswer.Value.real)
-        default: return .text(text)
+    /// A stored answer (JSON text, as `AnswerCodec` writes it) as the SQLite store exports it
+    /// (`json_extract`, and a choice list's codes joined by spaces): a whole number as an integer,
+    /// another number as a real, true/false as 1/0, a string as itself, a list as its elements
+    /// joined by spaces (strings as themselves, true/false as 1/0, anything else as written), an
+    /// object as written; nil for null. Read here rather than by the server: the JSON functions
+    /// over every answer row took most of the export's query time.
+    static func exportedValue(json raw: String) -> ExportedAnswer.Value? {
+        // Byte checks, not Foundation's trimming or a Regex: this runs for every answer exported.
+        let bytes = raw.utf8
+        let text = bytes.first.map(isSpace) == true || bytes.last.map(isSpace) == true
+            ? raw.trimmingCharacters(in: .whitespacesAndNewlines) : raw
+        guard let first = text.utf8.first else { return nil }
+        switch first {
+        case UInt8(ascii: "\""): return jsonString(text).map(ExportedAnswer.Value.text)
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return scalar(text).map { .integer($0 == "1" ? 1 : 0) }
+        case UInt8(ascii: "n"): return nil
+        case UInt8(ascii: "["):
+            let items = elements(of: text)
+            return items.isEmpty ? nil : .text(items.map { scalar($0) ?? $0 }.joined(separator: " "))
+        case UInt8(ascii: "{"): return .text(text)
+        default:
+            let digits = text.utf8.drop { $0 == UInt8(ascii: "-") }
+            if !digits.isEmpty, text.utf8.count - digits.count <= 1,
+               digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                return Int64(text).map(ExportedAnswer.Value.integer) ?? Double(text).map(ExportedAnswer.Value.real)
+            }
+            return Double(text).map(ExportedAnswer.Value.real)
         }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+
+    /// A JSON scalar element as the export writes it inside a list: a string as itself,
+    /// true/false as 1/0; nil for anything else (written as it is).
+    private static func scalar(_ element: String) -> String? {
+        switch element {
+        case "true": "1"
+        case "false": "0"
+        default: element.first == "\"" ? jsonString(element) : nil
+        }
+    }
+
+    /// A JSON string literal's text (decoded by Foundation only when it holds an escape).
+    private static func jsonString(_ literal: String) -> String? {
+        let bytes = literal.utf8
+        guard bytes.count >= 2, bytes.last == UInt8(ascii: "\"") else { return nil }
+        if !bytes.contains(UInt8(ascii: "\\")) { return String(literal.dropFirst().dropLast()) }
+        return (try? JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed)) as? String
+    }
+
+    /// The top-level elements of a JSON array, each as written (trimmed).
+    private static func elements(of array: String) -> [String] {
+        var elements: [String] = []
+        var current = ""
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for character in array.dropFirst().dropLast() {
+            if inString {
+                current.append(character)
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+                continue
+            }
+            switch character {
+            case "\"": inString = true; current.append(character)
+            case "[", "{": depth += 1; current.append(character)
+            case "]", "}": depth -= 1; current.append(character)
+            case "," where depth == 0:
+                elements.append(current.trimmingCharacters(in: .whitespacesAndNewlines))
+                current = ""
+            default: current.append(character)
+            }
+        }
+        let last = current.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !last.isEmpty || !elements.isEmpty { elements.append(last) }
+        return elements
     }
 }
