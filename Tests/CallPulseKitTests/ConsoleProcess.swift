@@ -3,7 +3,7 @@ import Foundation
 /// A `callpulse` process driven line by line through pipes, for tests that must act between
 /// answers (kill it mid-interview) or run many consoles at once.
 final class ConsoleProcess: @unchecked Sendable {
-    // @unchecked: `buffer` is only touched under `lock`; the readability handler runs on its own queue.
+    // @unchecked: `buffer` and `drained` are only touched under `lock`; the reader is a thread of its own.
     let process = Process()
     private let input = Pipe()
     private let output = Pipe()
@@ -21,14 +21,21 @@ final class ConsoleProcess: @unchecked Sendable {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = output
-        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard let self else { return }
-            self.lock.withLock {
-                if data.isEmpty { self.drained = true } else { self.buffer += String(decoding: data, as: UTF8.self) }
+        try process.run()
+        // A thread blocked in read rather than a readability handler: libdispatch's event loop
+        // crashed the test process (SIGSEGV in _dispatch_event_loop_drain) while many consoles'
+        // pipes came and went.
+        let reader = Thread { [self] in
+            let handle = output.fileHandleForReading
+            while true {
+                let data = handle.availableData
+                lock.withLock {
+                    if data.isEmpty { drained = true } else { buffer += String(decoding: data, as: UTF8.self) }
+                }
+                if data.isEmpty { return }
             }
         }
-        try process.run()
+        reader.start()
     }
 
     /// `callpulse COMMAND` in a pseudo-terminal of its own (util-linux `script`), as a person sees it.
@@ -66,8 +73,7 @@ final class ConsoleProcess: @unchecked Sendable {
 
     func kill() {
         Foundation.kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        output.fileHandleForReading.readabilityHandler = nil
+        wait()
     }
 
     /// Asks the process to end (SIGTERM) and waits for it.
@@ -81,6 +87,5 @@ final class ConsoleProcess: @unchecked Sendable {
         process.waitUntilExit()
         let deadline = Date().addingTimeInterval(2)
         while !lock.withLock({ drained }), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        output.fileHandleForReading.readabilityHandler = nil
     }
 }
