@@ -202,12 +202,17 @@ extension PostgresStore: QueueStore {
         return NothingToCall.reason(tally, campaign: campaign, zones: zones, now: now)
     }
 
-    /// The contact card's details: earlier calls, notes, and an interview to resume.
+    /// The contact card's details: earlier calls, notes, and an interview to resume. A contact
+    /// never tried has neither calls nor an interview (both come with an attempt), so only its
+    /// notes are read: two round trips fewer for most claims.
     static func details(_ conn: PGConnection, of contact: Contact, reason: ClaimedContact.Reason) throws -> ClaimedContact {
         let id = contact.id!
-        let calls = try calls(conn, contactID: id)
         let notes = try conn.execute("SELECT * FROM note WHERE contactId = $1 ORDER BY createdAt, id", [id])
             .records(NoteRecord.init(pgRow:))
+        guard contact.attempts > 0 else {
+            return ClaimedContact(contact: contact, reason: reason, calls: [], notes: notes, resumable: nil, answers: [])
+        }
+        let calls = try calls(conn, contactID: id)
         let resumable = try conn.execute("""
             SELECT * FROM interview WHERE contactId = $1 AND status <> 'complete' ORDER BY id DESC LIMIT 1
             """, [id]).first.map(InterviewRecord.init(pgRow:))
