@@ -128,10 +128,11 @@ let package = Package(
                 "CallPulseStore", "CallPulseSQLite", "CallPulsePostgres", "CallPulseDomain", "CallPulseTestSupport",
             ]
         ),
-        // Helpers the test targets share: temporary folders, the repository's files, local times, scripts.
+        // Helpers the test targets share: temporary folders, the repository's files, local times, scripts,
+        // the throwaway PostgreSQL server and the store engines the tests run on (StoreEngine).
         .target(
             name: "CallPulseTestSupport",
-            dependencies: ["CallPulseDomain", "CallPulsePostgres", "CallPulseSystem"],
+            dependencies: ["CallPulseDomain", "CallPulseStore", "CallPulseSQLite", "CallPulsePostgres", "CallPulseSystem"],
             path: "Tests/CallPulseTestSupport"
         ),
     ]

@@ -11,7 +11,7 @@ import Testing
 @Suite(.serialized) struct QuotaClaimTests {
     /// A campaign with contacts whose `touchpoint` is each of `touchpoints`, and one quota.
     static func database(_ touchpoints: [String], quota: String, definition: String, target: Int,
-                         in dir: TemporaryDirectory, engine: TestEngine) throws -> (any CallPulseStore, now: Int64) {
+                         in dir: TemporaryDirectory, engine: StoreEngine) throws -> (any CallPulseStore, now: Int64) {
         let db = try engine.open(try QuotaEndToEndTests.setUp(touchpoints, in: dir, engine: engine))
         let now = unixNow()
         try db.setQuota(campaignID: "c", name: quota, definition: definition, target: target, actor: "t", now: now)
@@ -23,8 +23,8 @@ import Testing
         return claimed.contact.id
     }
 
-    @Test(arguments: TestEngine.available)
-    func appointmentsInAFullGroupAreServedUnlessDropped(_ engine: TestEngine) throws {
+    @Test(arguments: StoreEngine.available)
+    func appointmentsInAFullGroupAreServedUnlessDropped(_ engine: StoreEngine) throws {
         let dir = try TemporaryDirectory()
         let (db, now) = try Self.database(["support", "support", "billing"], quota: "support", definition: "touchpoint = support",
                                           target: 1, in: dir, engine: engine)
@@ -48,8 +48,8 @@ import Testing
         #expect(reason == .quotaFull(groups: ["quota full: touchpoint = support"]))
     }
 
-    @Test(arguments: TestEngine.available)
-    func balancingServesTheGroupFurthestFromItsTarget(_ engine: TestEngine) throws {
+    @Test(arguments: StoreEngine.available)
+    func balancingServesTheGroupFurthestFromItsTarget(_ engine: StoreEngine) throws {
         let dir = try TemporaryDirectory()
         let (db, now) = try Self.database(["support", "support", "billing", "billing"], quota: "support",
                                           definition: "touchpoint = support", target: 2, in: dir, engine: engine)
@@ -69,10 +69,10 @@ import Testing
 extension QuotaClaimTests {
     /// Groups the query keeps back itself (`touchpoint = support`) and those only the filter can
     /// judge (a number, `!=`, `or`) are kept back alike.
-    @Test(arguments: TestEngine.available, ["touchpoint = support", "touchpoint != billing",
+    @Test(arguments: StoreEngine.available, ["touchpoint = support", "touchpoint != billing",
                                             "touchpoint = support or touchpoint = x",
                                             "answered(touchpoint) and not touchpoint in (billing)"])
-    func aFullGroupIsKeptBackHoweverItIsWritten(_ engine: TestEngine, _ definition: String) throws {
+    func aFullGroupIsKeptBackHoweverItIsWritten(_ engine: StoreEngine, _ definition: String) throws {
         let dir = try TemporaryDirectory()
         let (db, now) = try Self.database(["support", "support", "billing", "support"], quota: "q", definition: definition,
                                           target: 0, in: dir, engine: engine)
@@ -85,8 +85,8 @@ extension QuotaClaimTests {
         #expect(reason == .quotaFull(groups: ["quota full: " + (try db.quotas(campaignID: "c")[0].group.summary)]))
     }
 
-    @Test(arguments: TestEngine.available)
-    func aNumericFieldGroupIsKeptBack(_ engine: TestEngine) throws {
+    @Test(arguments: StoreEngine.available)
+    func aNumericFieldGroupIsKeptBack(_ engine: StoreEngine) throws {
         let dir = try TemporaryDirectory()
         let (db, now) = try Self.database(["12", "12.0", "13"], quota: "store12", definition: "touchpoint = 12", target: 0,
                                           in: dir, engine: engine)

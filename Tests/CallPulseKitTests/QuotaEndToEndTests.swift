@@ -14,8 +14,8 @@ import Testing
 
     /// A campaign that may call at any hour, with contacts whose `touchpoint` is each of `touchpoints`.
     static func setUp(_ touchpoints: [String], in dir: TemporaryDirectory, script: String? = nil,
-                      engine: TestEngine = .sqlite) throws -> String {
-        let db = try engine.database(in: dir)
+                      engine: StoreEngine = .sqlite) throws -> String {
+        let db = try engine.database(in: dir.path)
         let create = try CallPulseBinary.run([
             "campaign", "create", "c", "--script", script ?? Repository.path("Scripts/customer-service-pulse.yaml"),
             "--client", "ACME Oy", "--weekdays", "00-24", "--saturday", "00-24", "--sunday", "00-24", "--db", db,
@@ -42,8 +42,8 @@ import Testing
         return Dictionary(uniqueKeysWithValues: quotas.map { ($0["name"] as? String ?? "", $0) })
     }
 
-    @Test(arguments: TestEngine.available)
-    func aFieldQuotaFillsStopsServingItsGroupAndTakesChangesAtTheNextClaim(_ engine: TestEngine) throws {
+    @Test(arguments: StoreEngine.available)
+    func aFieldQuotaFillsStopsServingItsGroupAndTakesChangesAtTheNextClaim(_ engine: StoreEngine) throws {
         let dir = try TemporaryDirectory()
         let db = try Self.setUp(["support", "support", "billing"], in: dir, engine: engine)
         let add = try Self.quota(["add", "c", "support", "--where", "touchpoint = \"support\"", "--target", "1"], db: db)
@@ -79,8 +79,8 @@ import Testing
         #expect(actions.filter { $0.hasPrefix("quota-") } == ["quota-add", "quota-change", "quota-change", "quota-remove"])
     }
 
-    @Test(arguments: TestEngine.available)
-    func anAnswerQuotaEndsTheInterviewAsQuotaFilled(_ engine: TestEngine) throws {
+    @Test(arguments: StoreEngine.available)
+    func anAnswerQuotaEndsTheInterviewAsQuotaFilled(_ engine: StoreEngine) throws {
         let dir = try TemporaryDirectory()
         let db = try Self.setUp(["support", "support", "support"], in: dir, engine: engine)
         #expect(try Self.quota(["add", "c", "detractors", "--where", "nps <= 6", "--target", "1"], db: db).status == 0)
@@ -107,8 +107,8 @@ import Testing
         #expect(try Self.quotaFigures(db: db)["detractors"]?["completes"] as? Int == 1)
     }
 
-    @Test(arguments: TestEngine.available)
-    func thirtyTwoConsolesOnTheLastPlacesNeverOvershootMoreThanWasInProgress(_ engine: TestEngine) throws {
+    @Test(arguments: StoreEngine.available)
+    func thirtyTwoConsolesOnTheLastPlacesNeverOvershootMoreThanWasInProgress(_ engine: StoreEngine) throws {
         let dir = try TemporaryDirectory()
         let db = try Self.setUp((0..<128).map { $0 % 2 == 0 ? "support" : "billing" }, in: dir, engine: engine)
         let target = 6
@@ -139,8 +139,8 @@ import Testing
         #expect(figures?["inProgress"] as? Int == 0)
     }
 
-    @Test(arguments: TestEngine.available)
-    func badDefinitionsAreRefusedWithAClearMessage(_ engine: TestEngine) throws {
+    @Test(arguments: StoreEngine.available)
+    func badDefinitionsAreRefusedWithAClearMessage(_ engine: StoreEngine) throws {
         let dir = try TemporaryDirectory()
         let db = try Self.setUp(["support"], in: dir, engine: engine)
         let typo = try Self.quota(["add", "c", "support", "--where", "toucpoint = support", "--target", "3"], db: db)
@@ -156,8 +156,8 @@ import Testing
         #expect(try engine.open(db).quotas(campaignID: "c").isEmpty)
     }
 
-    @Test(arguments: TestEngine.available)
-    func aCampaignMadeFromAScriptWithQuotasGetsThem(_ engine: TestEngine) throws {
+    @Test(arguments: StoreEngine.available)
+    func aCampaignMadeFromAScriptWithQuotasGetsThem(_ engine: StoreEngine) throws {
         let dir = try TemporaryDirectory()
         let base = try String(contentsOfFile: Repository.path("Scripts/customer-service-pulse.yaml"), encoding: .utf8)
         let good = try dir.write("q.yaml", base + "\nquotas:\n  - { name: support, where: touchpoint = support, target: 20 }\n")
@@ -176,8 +176,8 @@ import Testing
 }
 
 extension QuotaEndToEndTests {
-    @Test(arguments: TestEngine.available)
-    func theExportTheCodebookAndTheReportNameTheQuotaGroups(_ engine: TestEngine) throws {
+    @Test(arguments: StoreEngine.available)
+    func theExportTheCodebookAndTheReportNameTheQuotaGroups(_ engine: StoreEngine) throws {
         let dir = try TemporaryDirectory()
         let db = try Self.setUp(["support", "billing"], in: dir, engine: engine)
         let plain = dir.file("plain.csv")
@@ -209,8 +209,8 @@ extension QuotaEndToEndTests {
 }
 
 extension QuotaEndToEndTests {
-    @Test(arguments: TestEngine.available)
-    func aResumedInterviewIsCheckedAfreshAgainstItsAnswerQuotas(_ engine: TestEngine) throws {
+    @Test(arguments: StoreEngine.available)
+    func aResumedInterviewIsCheckedAfreshAgainstItsAnswerQuotas(_ engine: StoreEngine) throws {
         let dir = try TemporaryDirectory()
         let db = try Self.setUp(["support", "support"], in: dir, engine: engine)
         #expect(try Self.quota(["add", "c", "detractors", "--where", "nps <= 6", "--target", "1"], db: db).status == 0)
@@ -229,8 +229,8 @@ extension QuotaEndToEndTests {
 }
 
 extension QuotaEndToEndTests {
-    @Test(arguments: TestEngine.available)
-    func thirtyTwoConsolesAnsweringIntoOneAnswerGroupFillItExactly(_ engine: TestEngine) throws {
+    @Test(arguments: StoreEngine.available)
+    func thirtyTwoConsolesAnsweringIntoOneAnswerGroupFillItExactly(_ engine: StoreEngine) throws {
         let dir = try TemporaryDirectory()
         let db = try Self.setUp(Array(repeating: "support", count: 40), in: dir, engine: engine)
         let target = 4

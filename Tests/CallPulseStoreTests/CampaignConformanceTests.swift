@@ -1,5 +1,6 @@
 import CallPulseDomain
 import CallPulseStore
+import CallPulseTestSupport
 import Testing
 
 /// The store conformance suite, campaigns and import staging: what every engine must do the same.

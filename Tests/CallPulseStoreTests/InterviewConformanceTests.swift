@@ -1,5 +1,6 @@
 import CallPulseDomain
 import CallPulseStore
+import CallPulseTestSupport
 import Testing
 
 /// The store conformance suite, interviews and the figures read from them: answers, endings,

@@ -1,5 +1,6 @@
 import CallPulseDomain
 import CallPulseStore
+import CallPulseTestSupport
 import Testing
 
 /// The store conformance suite, privacy: the do-not-call list, erasure on request and the purge

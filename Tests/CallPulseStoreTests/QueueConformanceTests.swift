@@ -1,5 +1,6 @@
 import CallPulseDomain
 import CallPulseStore
+import CallPulseTestSupport
 import Foundation
 import Testing
 

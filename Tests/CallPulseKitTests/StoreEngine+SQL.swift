@@ -6,34 +6,9 @@ import Testing
 @testable import CallPulseSQLite
 @testable import CallPulseStore
 
-/// The store engines an end-to-end test runs on: an SQLite file, and a database on the test
-/// PostgreSQL server when its binaries are installed (`PostgresTestServer.available`; without
-/// them the PostgreSQL half is skipped, and the conformance suite says so loudly).
-enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case sqlite
-    case postgres
-
-    static var available: [TestEngine] { PostgresTestServer.available ? allCases : [.sqlite] }
-
-    var testDescription: String { rawValue }
-
-    /// A new, empty database address for `--db`: a file in `dir`, or a fresh database on the
-    /// shared test server.
-    func database(in dir: TemporaryDirectory, name: String = "cp.sqlite") throws -> String {
-        switch self {
-        case .sqlite: dir.file(name)
-        case .postgres: try PostgresTestServer.makeDatabase()
-        }
-    }
-
-    /// Opens the store at `address`, as a command would.
-    func open(_ address: String) throws -> any CallPulseStore {
-        switch self {
-        case .sqlite: try AppDatabase.open(path: address)
-        case .postgres: try PostgresStore.open(address)
-        }
-    }
-
+/// What the end-to-end tests read and write on either engine beside the binary: counts and rows
+/// of plain SQL written so both engines read it alike.
+extension StoreEngine {
     /// The whole number `sql` (written so both engines read it alike) yields on the store at `address`.
     func count(_ sql: String, at address: String) throws -> Int {
         switch self {
