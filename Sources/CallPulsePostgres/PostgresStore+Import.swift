@@ -159,7 +159,7 @@ extension PostgresStore {
                 }
             }
             try Self.audit(connection, actor: actor, action: "import", entity: "campaign", entityId: campaignID,
-                                 detail: "\(Plural.of(tally.imported, "contact")) from \(file)", at: now)
+                           detail: "\(Plural.of(tally.imported, "contact")) from \(file)", at: now)
         }
     }
 
@@ -185,7 +185,7 @@ extension PostgresStore {
             try discardImport(StagingImport(id: row.id, firstContactID: 0))
             try write { connection in
                 try Self.audit(connection, actor: actor, action: "import-discarded", entity: "campaign",
-                                     entityId: row.campaign, detail: "unfinished import of \(row.file)", at: now)
+                               entityId: row.campaign, detail: "unfinished import of \(row.file)", at: now)
             }
         }
     }

@@ -106,8 +106,8 @@ extension PostgresStore {
             touched = tables
             for contact in report.erased {
                 try Self.audit(connection, actor: actor, action: "erase", entity: "contact",
-                                     entityId: String(contact.contactID),
-                                     detail: "personal data erased at the person's request (forget)", at: now)
+                               entityId: String(contact.contactID),
+                               detail: "personal data erased at the person's request (forget)", at: now)
             }
             if onList {
                 // The entry records the objection; a note an agent wrote about the person goes.
@@ -172,7 +172,7 @@ extension PostgresStore {
             let remaining = try counts?.int(0) ?? 0
             report.erasedEarlier = try counts?.int(1) ?? 0
             try Self.audit(connection, actor: actor, action: "purge-pii", entity: "campaign", entityId: campaignID,
-                                 detail: "erasing the personal data of \(Plural.of(remaining, "contact"))", at: now)
+                           detail: "erasing the personal data of \(Plural.of(remaining, "contact"))", at: now)
             return report
         }
         var after: Int64 = 0
@@ -255,7 +255,6 @@ extension PostgresStore {
         if erased > 0 { touched.insert("contact") }
         return (Int(erased), touched)
     }
-
 
     /// Rewrites `tables`, `contact` and `contactStaging` with `VACUUM (FULL)` (outside any
     /// transaction), so their files hold only the rows as they are now. A rewrite keeps the row

@@ -14,10 +14,7 @@ extension PostgresStore {
         let stored = try quotas(conn, campaignID: campaignID, fieldsOnly: kinds == [.fieldOnly])
             .filter { kinds.contains($0.quota.group.kind) }
         guard !stored.isEmpty else { return [] }
-        let completes = try countsByQuota(conn, """
-            SELECT qi.quotaId, count(*) FROM quota q JOIN quotaInterview qi ON qi.quotaId = q.id
-            WHERE q.campaignId = $1 AND qi.complete = 1 GROUP BY qi.quotaId
-            """, [campaignID])
+        let completes = try completesByQuota(conn, campaignID: campaignID)
         let answering = stored.contains { $0.quota.group.kind != .fieldOnly } ? try countsByQuota(conn, """
             SELECT qi.quotaId, count(*) FROM quota q JOIN quotaInterview qi ON qi.quotaId = q.id
               JOIN interview i ON i.id = qi.interviewId JOIN contact c ON c.id = i.contactId
@@ -37,6 +34,14 @@ extension PostgresStore {
                                             inProgress: (isField ? held[quota.id] : answering[quota.id]) ?? 0,
                                             contactsLeft: withSample && isField ? left[quota.id] ?? 0 : nil))
         }
+    }
+
+    /// Each of the campaign's quotas' complete interviews counted in it (absent: none).
+    private static func completesByQuota(_ conn: PGConnection, campaignID: String) throws -> [Int64: Int] {
+        try countsByQuota(conn, """
+            SELECT qi.quotaId, count(*) FROM quota q JOIN quotaInterview qi ON qi.quotaId = q.id
+            WHERE q.campaignId = $1 AND qi.complete = 1 GROUP BY qi.quotaId
+            """, [campaignID])
     }
 
     /// `sql`'s rows (a quota id, a count) as a dictionary.
@@ -120,10 +125,7 @@ extension PostgresStore {
         let held = try conn.execute("""
             SELECT count(*) FROM contact WHERE campaignId = $1 AND leaseUntil > $2 AND status <> 'done'
             """, [campaignID, now]).scalar(Int.self) ?? 0
-        let completes = try countsByQuota(conn, """
-            SELECT qi.quotaId, count(*) FROM quota q JOIN quotaInterview qi ON qi.quotaId = q.id
-            WHERE q.campaignId = $1 AND q.kind = 'fields' AND qi.complete = 1 GROUP BY qi.quotaId
-            """, [campaignID])
+        let completes = try completesByQuota(conn, campaignID: campaignID)
         return try QuotaFullness.fullGroups(stored.map { ($0.id, $0.quota) }, completes: completes, held: held) { ids in
             try countContacts(conn, in: stored.filter { ids.contains($0.id) }, campaignID: campaignID,
                               defaultLanguage: defaultLanguage, now: now, held: true)

@@ -78,8 +78,8 @@ extension PostgresStore: QuotaStore {
             ON CONFLICT (campaignId) DO UPDATE SET defaultLanguage = excluded.defaultLanguage, version = \(newVersion)
             """, [campaignID, defaultLanguage])
         let change: QuotaChange = existing == nil ? .added : .changed
-        try audit(conn, actor: actor, action: change == .added ? "quota-add" : "quota-change", entity: "campaign", entityId: campaignID,
-                       detail: "\(quota.name): \(group.definition), target \(quota.target)", at: now)
+        try audit(conn, actor: actor, action: change == .added ? "quota-add" : "quota-change", entity: "campaign",
+                  entityId: campaignID, detail: "\(quota.name): \(group.definition), target \(quota.target)", at: now)
         return change
     }
 
@@ -107,7 +107,8 @@ extension PostgresStore: QuotaStore {
                                           existing: try Self.quotas(conn, campaignID: campaignID).map(\.quota.name))
             }
             try conn.execute("UPDATE quotaSetting SET version = \(Self.newVersion) WHERE campaignId = $1", [campaignID])
-            try Self.audit(conn, actor: actor, action: "quota-remove", entity: "campaign", entityId: campaignID, detail: name, at: now)
+            try Self.audit(conn, actor: actor, action: "quota-remove", entity: "campaign", entityId: campaignID, detail: name,
+                           at: now)
         }
     }
 
@@ -145,8 +146,8 @@ extension PostgresStore: QuotaStore {
                 ON CONFLICT (campaignId) DO UPDATE SET balance = excluded.balance, dropAppointments = excluded.dropAppointments
                 """, [campaignID, options.balance ? 1 : 0, options.dropAppointments ? 1 : 0, language])
             try Self.audit(conn, actor: actor, action: "quota-options", entity: "campaign", entityId: campaignID,
-                                detail: "balance \(options.balance ? "on" : "off"), appointments in full groups "
-                                    + (options.dropAppointments ? "dropped" : "kept"), at: now)
+                           detail: "balance \(options.balance ? "on" : "off"), appointments in full groups "
+                               + (options.dropAppointments ? "dropped" : "kept"), at: now)
             return options
         }
     }

@@ -46,13 +46,7 @@ extension AppDatabase {
         let stored = try quotas(db, campaignID: campaignID, fieldsOnly: kinds == [.fieldOnly], version: version)
             .filter { kinds.contains($0.quota.group.kind) }
         guard !stored.isEmpty else { return [] }
-        var completes: [Int64: Int] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT qi.quotaId, count(*) FROM quota q JOIN quotaInterview qi ON qi.quotaId = q.id
-            WHERE q.campaignId = ? AND qi.complete = 1 GROUP BY qi.quotaId
-            """), arguments: [campaignID]) {
-            completes[row[0]] = row[1]
-        }
+        let completes = try completesByQuota(db, campaignID: campaignID)
         let defaultLanguage = try known ?? quotaOptions(db, campaignID: campaignID).defaultLanguage
         let fieldQuotas = stored.filter { $0.quota.group.kind == .fieldOnly }
         let held = try countContacts(db, in: fieldQuotas, campaignID: campaignID, defaultLanguage: defaultLanguage,
@@ -67,6 +61,18 @@ extension AppDatabase {
             return (quota.id, QuotaStanding(quota: quota.quota, completes: completes[quota.id] ?? 0, inProgress: inProgress,
                                             contactsLeft: withSample && quota.quota.group.kind == .fieldOnly ? left[quota.id] ?? 0 : nil))
         }
+    }
+
+    /// Each of the campaign's quotas' complete interviews counted in it (absent: none).
+    private static func completesByQuota(_ db: Database, campaignID: String) throws -> [Int64: Int] {
+        var completes: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT qi.quotaId, count(*) FROM quota q JOIN quotaInterview qi ON qi.quotaId = q.id
+            WHERE q.campaignId = ? AND qi.complete = 1 GROUP BY qi.quotaId
+            """), arguments: [campaignID]) {
+            completes[row[0]] = row[1]
+        }
+        return completes
     }
 
     /// The contacts of each field group a console holds now (`held`), or still to be worked (not
@@ -134,13 +140,7 @@ extension AppDatabase {
         let held = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FROM contact WHERE campaignId = ? AND leaseUntil > ? AND status != 'done'
             """), arguments: [campaignID, now]) ?? 0
-        var completes: [Int64: Int] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT qi.quotaId, count(*) FROM quota q JOIN quotaInterview qi ON qi.quotaId = q.id
-            WHERE q.campaignId = ? AND q.kind = 'fields' AND qi.complete = 1 GROUP BY qi.quotaId
-            """), arguments: [campaignID]) {
-            completes[row[0]] = row[1]
-        }
+        let completes = try completesByQuota(db, campaignID: campaignID)
         return try QuotaFullness.fullGroups(stored.map { ($0.id, $0.quota) }, completes: completes, held: held) { ids in
             try countContacts(db, in: stored.filter { ids.contains($0.id) }, campaignID: campaignID,
                               defaultLanguage: defaultLanguage, now: now, held: true)
