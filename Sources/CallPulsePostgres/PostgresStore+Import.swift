@@ -143,7 +143,7 @@ extension PostgresStore {
             if tally.imported > 0 {
                 try connection.execute("""
                     INSERT INTO contactTally (campaignId, status, code, attempted, n) VALUES ($1, 'new', '', 0, $2::bigint)
-                    ON CONFLICT (campaignId, status, code, attempted) DO UPDATE SET n = contactTally.n + excluded.n
+                    ON CONFLICT (campaignId, status, code, attempted, slot) DO UPDATE SET n = contactTally.n + excluded.n
                     """, [campaignID, tally.imported])
             }
             // Read here, in the transaction: a supervisor may have changed the campaign while rows were staged.

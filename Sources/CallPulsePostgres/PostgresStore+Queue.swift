@@ -21,8 +21,7 @@ extension PostgresStore: QueueStore {
 
     public func contactTimeZones(campaignID: String, fallback: String) throws -> [String] {
         try read { conn in
-            try conn.execute("SELECT DISTINCT COALESCE(timeZone, $1) FROM contact WHERE campaignId = $2",
-                             [fallback, campaignID]).rows.map { try $0.value(at: 0, as: String.self) }
+            try conn.execute(SharedSQL.campaignZones, [campaignID, fallback]).rows.map { try $0.value(at: 0, as: String.self) }
         }
     }
 

@@ -44,7 +44,8 @@ extension PostgresStore {
     private static func readTallies(_ connection: PGConnection, campaignID: String, request: StatsRequest,
                                     into tallies: inout StatsTallies) throws {
         tallies.contacts = try connection.execute("""
-            SELECT status, code, attempted, n FROM contactTally WHERE campaignId = $1 AND n <> 0
+            SELECT status, code, attempted, sum(n)::bigint FROM contactTally WHERE campaignId = $1
+            GROUP BY status, code, attempted HAVING sum(n) <> 0
             ORDER BY status COLLATE "C", code COLLATE "C", attempted
             """, [campaignID]).rows.map {
             StatsTallies.ContactGroup(status: try $0.value(at: 0), code: try $0.value(at: 1), attempted: try $0.truth(2),

@@ -11,8 +11,7 @@ extension AppDatabase {
 
     public func contactTimeZones(campaignID: String, fallback: String) throws -> [String] {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT COALESCE(timeZone, ?) FROM contact WHERE campaignId = ?",
-                                arguments: [fallback, campaignID])
+            try String.fetchAll(db, sql: SharedSQL.campaignZones, arguments: [campaignID, fallback])
         }
     }
 

@@ -178,6 +178,16 @@ extension AppDatabase {
             // (PostgresSchema.queueOrder). This index already does (NULL first, the rowid ends each
             // entry): nothing to change here; the name keeps both engines' migration lists equal.
         }
+        migrator.registerMigration("v10-tally-slots") { db in
+            // PostgreSQL spreads each contact tally over slots, one per group of server processes,
+            // so consoles' calls do not queue on one row (PostgresSchema.tallySlots). SQLite's
+            // writers take turns anyway: it keeps every count in slot 0, its key unchanged.
+            try db.execute(sql: "ALTER TABLE contactTally ADD COLUMN slot INTEGER NOT NULL DEFAULT 0")
+        }
+        migrator.registerMigration("v10-contact-zones") { db in
+            // A console learns its campaign's time zones by one probe a zone (SharedSQL.campaignZones).
+            try db.execute(sql: "CREATE INDEX contact_zone ON contact(campaignId, timeZone)")
+        }
         return migrator
     }
 }

@@ -27,6 +27,32 @@ import Testing
     }
 
     @Test(arguments: StoreEngine.available)
+    func theCampaignsZonesAreItsContactsZonesAndItsOwnForThoseWithNone(engine: StoreEngine) throws {
+        let fixture = try StoreFixture(engine: engine, phones: [])
+        let store = fixture.store
+        #expect(try store.contactTimeZones(campaignID: fixture.campaign.id, fallback: "Europe/Helsinki") == [])
+        let zones = ["Europe/Stockholm", "America/New_York", "Europe/Stockholm", "Asia/Tokyo", "Europe/Helsinki"]
+        let staging = try store.beginImport(campaignID: fixture.campaign.id, file: "zones.csv", actor: "tester",
+                                            now: StoreFixture.now)
+        let contacts = zones.enumerated().map { index, zone in
+            var contact = StoreFixture.contact("+35840222000\(index)", line: index + 2)
+            contact.timeZone = zone
+            return contact
+        }
+        _ = try store.stage(contacts, into: staging, campaignID: fixture.campaign.id, doNotCall: DoNotCallLookup(numbers: []))
+        try store.publishImport(staging, campaignID: fixture.campaign.id,
+                                tally: ImportTally(rowsRead: 5, imported: 5, invalid: 0, duplicates: 0, doNotCall: 0),
+                                fields: ["store"], file: "zones.csv", actor: "tester", now: StoreFixture.now)
+        let found = try store.contactTimeZones(campaignID: fixture.campaign.id, fallback: "Europe/Helsinki")
+        #expect(found.sorted() == ["America/New_York", "Asia/Tokyo", "Europe/Helsinki", "Europe/Stockholm"])
+        // A contact without a zone brings in the campaign's own, once.
+        try fixture.importContacts(["+358401110009"], file: "nozone.csv")
+        #expect(try store.contactTimeZones(campaignID: fixture.campaign.id, fallback: "Europe/Paris").sorted()
+            == ["America/New_York", "Asia/Tokyo", "Europe/Helsinki", "Europe/Paris", "Europe/Stockholm"])
+        #expect(try store.contactTimeZones(campaignID: "another", fallback: "Europe/Paris") == [])
+    }
+
+    @Test(arguments: StoreEngine.available)
     func aNoAnswerSchedulesARetryAndTheCallIsKeptWithItsParadata(engine: StoreEngine) throws {
         let fixture = try StoreFixture(engine: engine, phones: ["+358401110001"])
         let store = fixture.store
