@@ -16,13 +16,22 @@ extension PGConnection {
         let result: OpaquePointer?
         if parameters.isEmpty {
             result = PQexec(handle, sql)
+        } else if let name = try preparedName(sql, parameters: parameters.count) {
+            result = try withParameters(parameters) { values in
+                PQexecPrepared(handle, name, Int32(values.count), values, nil, nil, 0)
+            }
         } else {
             result = try withParameters(parameters) { values in
                 PQexecParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0)
             }
         }
         defer { PQclear(result) }
-        return try read(result)
+        do {
+            return try read(result)
+        } catch let error as PostgresError where error.isStalePreparedStatement {
+            forgetPrepared(sql)
+            throw error
+        }
     }
 
     /// Runs one statement and hands its rows to `body` one at a time as they arrive, without

@@ -37,7 +37,8 @@ extension PGConnection {
     }
 
     /// Runs `body` in a transaction as `transaction` does, and runs it again from the start when
-    /// the server aborted it for a serialization failure (40001) or a deadlock (40P01), waiting a
+    /// the server aborted it for a serialization failure (40001), a deadlock (40P01) or a stale
+    /// prepared statement (`PostgresError.isStalePreparedStatement`), waiting a
     /// few random milliseconds more each time, up to `attempts` runs in all.
     @discardableResult
     public func retryingTransaction<T>(_ isolation: Isolation = .readCommitted, attempts: Int = 8,

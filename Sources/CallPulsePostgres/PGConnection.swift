@@ -22,6 +22,11 @@ public final class PGConnection {
     /// Run on every new connection `reset()` makes, to give the session its settings again
     /// (a reconnect starts a fresh session with the server's defaults).
     public var sessionSetup: ((PGConnection) throws -> Void)?
+    /// The statements prepared on this session by their SQL, "" for one run once so far (see
+    /// `PGConnection+Prepared`).
+    var prepared: [String: String] = [:]
+    /// Numbers the prepared statements' names; never reused within a session.
+    var preparedCount = 0
 
     /// Connects to the server `conninfo` names.
     ///
@@ -48,6 +53,7 @@ public final class PGConnection {
     public func close() {
         if let handle { PQfinish(handle) }
         handle = nil
+        prepared = [:]
     }
 
     /// Whether libpq still considers the connection usable (it learns of a break only when a
@@ -63,6 +69,7 @@ public final class PGConnection {
     ///
     /// - Throws: `PostgresError` (`.unreachable` while the server is still away).
     public func reset() throws {
+        prepared = [:]
         if let handle {
             PQreset(handle)
         } else {

@@ -53,7 +53,13 @@ public struct PostgresError: Error, CustomStringConvertible, LocalizedError, Sen
 
     /// True for a serialization failure (40001) or a deadlock (40P01): running the whole
     /// transaction again is the documented cure (`PGConnection.retryingTransaction`).
-    public var isTransactionConflict: Bool { sqlState == "40001" || sqlState == "40P01" }
+    public var isTransactionConflict: Bool { sqlState == "40001" || sqlState == "40P01" || isStalePreparedStatement }
+
+    /// True when a prepared statement's result columns changed under it (a migration altered a
+    /// table it reads, 0A000 "cached plan must not change result type"): prepared again, it runs.
+    public var isStalePreparedStatement: Bool {
+        sqlState == "0A000" && message.contains("cached plan must not change result type")
+    }
 
     /// True for an insufficient_privilege error (42501).
     public var isPermissionDenied: Bool { sqlState == "42501" }

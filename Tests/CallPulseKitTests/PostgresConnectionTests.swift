@@ -159,6 +159,24 @@ struct PostgresConnectionTests {
         #expect(try setup.execute("SELECT sum(n) FROM r").scalar(Int.self) == 4)
     }
 
+    /// A statement run again is prepared; when a migration then changes the columns it reads,
+    /// the server refuses the old plan once and a retried transaction runs it prepared anew.
+    @Test func aPreparedStatementWhoseTableChangedIsPreparedAgain() throws {
+        let conninfo = try PostgresTestServer.makeDatabase()
+        let db = try PGConnection(conninfo)
+        let other = try PGConnection(conninfo)
+        try db.execute("CREATE TABLE p (id BIGINT PRIMARY KEY, s TEXT)")
+        try db.execute("INSERT INTO p VALUES (1, 'a')")
+        let read = "SELECT * FROM p WHERE id = $1"
+        for _ in 0..<3 { #expect(try db.execute(read, [1]).rows.first?.texts == ["1", "a"]) }
+        try other.execute("ALTER TABLE p ADD COLUMN t TEXT DEFAULT 'b'")
+        let stale = try #require(throws: PostgresError.self) { try db.execute(read, [1]) }
+        #expect(stale.isStalePreparedStatement && stale.isTransactionConflict)
+        let row = try db.retryingTransaction { db in try db.execute(read, [1]).rows.first?.texts }
+        #expect(row == ["1", "a", "b"])
+        for _ in 0..<3 { #expect(try db.execute(read, [1]).rows.first?.texts == ["1", "a", "b"]) }
+    }
+
     @Test func settingsAreReadAndSet() throws {
         let db = try PGConnection(PostgresTestServer.makeDatabase())
         #expect(try db.setting("synchronous_commit") == "on")
@@ -221,12 +239,17 @@ struct PostgresConnectionTests {
         let db = try server.superuser()
         try db.execute("CREATE TABLE t (x BIGINT)")
         try db.execute("INSERT INTO t VALUES (1)")
+        // Run twice, so prepared on this session: the new session after the restart has no such
+        // statement, and it is prepared there again.
+        let counted = "SELECT count(*) FROM t WHERE x = $1"
+        for _ in 0..<2 { #expect(try db.execute(counted, [1]).scalar(Int.self) == 1) }
         try server.restart()
         let lost = try #require(throws: PostgresError.self) { try db.execute("SELECT count(*) FROM t") }
         #expect(lost.kind == .connectionLost)
         #expect(lost.isConnectionProblem)
         try db.reset()
         #expect(try db.execute("SELECT count(*) FROM t").scalar(Int.self) == 1)
+        for _ in 0..<3 { #expect(try db.execute(counted, [1]).scalar(Int.self) == 1) }
 
         try server.stop()
         let down = try #require(throws: PostgresError.self) { try db.execute("SELECT 1") }
