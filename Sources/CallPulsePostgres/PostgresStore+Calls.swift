@@ -18,19 +18,22 @@ extension PostgresStore: CallStore {
         let agent = holder.agent
         return try write { conn in
             // Sent again after a commit whose outcome was lost: the call's row is there already.
-            if try Self.requireLease(conn, contactID: contactID, holder: holder, unlessDone: {
+            guard let current = try Self.leasedContact(conn, contactID: contactID, holder: holder, unlessDone: {
                 try conn.execute("""
                     SELECT 1 FROM call WHERE contactId = $1 AND agent = $2 AND startedAt = $3 AND outcome = $4
                       AND endedAt IS NOT NULL
                     """, [contactID, agent, startedAt, result.outcome.rawValue]).first != nil
-            }) {
+            }) else {
                 return try Self.contact(conn, id: contactID)
             }
-            let current = try Self.contact(conn, id: contactID)
+            // A contact never tried has no calls and no interview yet (a call and its attempt are
+            // written together): two reads fewer for a fresh contact's first call.
+            let tried = current.attempts > 0
             let plan = try current.afterCall(result, startedAt: startedAt, agent: agent,
                                              campaign: try Self.campaignRules(conn, id: current.campaignId),
-                                             calls: try Self.plannedCalls(conn, contactID: contactID),
-                                             brokenOffInterview: try Self.brokenOffDisposition(conn, contactID: contactID),
+                                             calls: tried ? try Self.plannedCalls(conn, contactID: contactID) : [],
+                                             brokenOffInterview: tried
+                                                 ? try Self.brokenOffDisposition(conn, contactID: contactID) : nil,
                                              now: now)
             _ = try Self.insertCall(conn, plan.call)
             try Self.updateSchedule(conn, plan.contact)

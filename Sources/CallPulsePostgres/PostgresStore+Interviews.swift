@@ -12,8 +12,7 @@ extension PostgresStore: InterviewStore {
                                now: Int64) throws -> (interview: InterviewRecord, callID: Int64) {
         let agent = holder.agent
         return try write { conn in
-            try Self.requireLease(conn, contactID: contactID, holder: holder)
-            let contact = try Self.contact(conn, id: contactID)
+            let contact = try Self.requireLease(conn, contactID: contactID, holder: holder)
             // Sent again after a commit whose outcome was lost (`requireLease(_:contactID:holder:unlessDone:)`):
             // the call it opened is there, still open; it is taken up rather than counted twice.
             let opened = try conn.execute("""

@@ -18,9 +18,13 @@ extension PostgresStore {
     ///   (`holdQuotaPlaces`): a complete locks the contact and then the quotas, so locking the
     ///   contact after the quotas could deadlock with it. Such a write touches only its own
     ///   interview's quota places, which a lease passing on meanwhile cannot make wrong.
-    static func requireLease(_ conn: PGConnection, contactID: Int64, holder: LeaseHolder, locking: Bool = true) throws {
+    ///
+    /// - Returns: the contact as locked, so a write needs no second read of it.
+    @discardableResult
+    static func requireLease(_ conn: PGConnection, contactID: Int64, holder: LeaseHolder,
+                             locking: Bool = true) throws -> Contact {
         guard let row = try conn.execute("""
-            SELECT leaseAgent, leaseSession, erasedAt FROM contact WHERE id = $1\(locking ? " FOR UPDATE" : "")
+            SELECT * FROM contact WHERE id = $1\(locking ? " FOR UPDATE" : "")
             """, [contactID]).first
         else { throw StoreError.contactNotFound(contactID) }
         if try row.value("erasedAt", as: Int64?.self) != nil { throw StoreError.contactErased }
@@ -29,6 +33,7 @@ extension PostgresStore {
         guard agent == holder.agent, session == holder.session else {
             throw StoreError.leaseLost(contactID: contactID, takenBy: agent)
         }
+        return try Contact(pgRow: row)
     }
 
     /// `requireLease` for a write that ends the holder's lease, when the console may be sending
@@ -42,12 +47,18 @@ extension PostgresStore {
     /// engine needs the check.
     static func requireLease(_ conn: PGConnection, contactID: Int64, holder: LeaseHolder,
                              unlessDone done: () throws -> Bool) throws -> Bool {
+        try leasedContact(conn, contactID: contactID, holder: holder, unlessDone: done) == nil
+    }
+
+    /// `requireLease(_:contactID:holder:unlessDone:)` giving the contact as locked, or nil when
+    /// this very write already committed.
+    static func leasedContact(_ conn: PGConnection, contactID: Int64, holder: LeaseHolder,
+                              unlessDone done: () throws -> Bool) throws -> Contact? {
         do {
-            try requireLease(conn, contactID: contactID, holder: holder)
-            return false
+            return try requireLease(conn, contactID: contactID, holder: holder)
         } catch let error as StoreError {
             guard case .leaseLost = error, try done() else { throw error }
-            return true
+            return nil
         }
     }
 

@@ -28,13 +28,17 @@ extension PostgresStore: QueueStore {
     public func claimNext(_ claim: ClaimRequest) throws -> ClaimResult {
         let campaignID = claim.campaign.id
         return try write { conn in
-            let status = try conn.execute("SELECT status FROM campaign WHERE id = $1", [campaignID]).scalar(String.self)
-            guard let status = status.flatMap(Campaign.Status.init(rawValue:)) else {
+            let row = try conn.execute("""
+                SELECT status, EXISTS (SELECT 1 FROM quota WHERE campaignId = $1 AND kind = 'fields') AS fieldQuotas
+                FROM campaign WHERE id = $1
+                """, [campaignID]).first
+            guard let row, let status = Campaign.Status(rawValue: try row.value(at: 0)) else {
                 throw StoreError.campaignNotFound(campaignID)
             }
             if let stopped = NothingToCall(status: status) { return .nothing(stopped) }
             // Takes the campaign's quota lock when it has field quotas, held until the claim commits.
-            let quotas = try Self.quotaClaimContext(conn, campaignID: campaignID, now: claim.now)
+            let quotas = try row.value(at: 1, as: Bool.self)
+                ? try Self.quotaClaimContext(conn, fieldQuotasOf: campaignID, now: claim.now) : nil
             for _ in 0..<200 {
                 guard let (contact, reason) = try Self.nextCandidate(conn, claim, quotas: quotas) else {
                     // Something due that only the quotas keep back: say which groups are full.
@@ -159,14 +163,17 @@ extension PostgresStore: QueueStore {
     /// (retried when it ends). The contact is locked by the claim.
     private static func blockIfNeeded(_ conn: PGConnection, contact: Contact, campaign: Campaign, now: Int64) throws -> Bool {
         guard let id = contact.id else { return true }
-        let listed = try !conn.execute("SELECT 1 FROM doNotCall WHERE phone = $1", [contact.phone]).rows.isEmpty
-        let since = listed ? nil : ServingCheck.quarantineStart(days: campaign.quarantineDays, now: now)
-        let lastComplete = try since.flatMap { since in
-            try conn.execute("""
-                SELECT max(i.endedAt) FROM contact c JOIN interview i ON i.contactId = c.id
-                WHERE c.phone = $1 AND c.id <> $2 AND i.status = 'complete' AND i.endedAt > $3
-                """, [contact.phone, id, since]).scalar(Int64?.self) ?? nil
-        }
+        // One round trip: whether the number is on the list, and (with a quarantine) when it last
+        // completed an interview in another contact.
+        let since = ServingCheck.quarantineStart(days: campaign.quarantineDays, now: now)
+        guard let row = try conn.execute("""
+            SELECT EXISTS (SELECT 1 FROM doNotCall WHERE phone = $1),
+                   CASE WHEN $3::bigint IS NOT NULL THEN (
+                       SELECT max(i.endedAt) FROM contact c JOIN interview i ON i.contactId = c.id
+                       WHERE c.phone = $1 AND c.id <> $2 AND i.status = 'complete' AND i.endedAt > $3::bigint) END
+            """, [contact.phone, id, since]).first else { return true }
+        let listed = try row.value(at: 0, as: Bool.self)
+        let lastComplete = listed ? nil : try row.value(at: 1, as: Int64?.self)
         switch ServingCheck.check(onDoNotCallList: listed, quarantineDays: campaign.quarantineDays,
                                   lastCompleteElsewhere: lastComplete) {
         case .serve:

@@ -102,6 +102,12 @@ extension PostgresStore {
     static func quotaClaimContext(_ conn: PGConnection, campaignID: String, now: Int64) throws -> PostgresQuotaClaimContext? {
         guard try conn.execute("SELECT 1 FROM quota WHERE campaignId = $1 AND kind = 'fields' LIMIT 1",
                                [campaignID]).first != nil else { return nil }
+        return try quotaClaimContext(conn, fieldQuotasOf: campaignID, now: now)
+    }
+
+    /// `quotaClaimContext(_:campaignID:now:)` for a campaign known to have field quotas.
+    static func quotaClaimContext(_ conn: PGConnection, fieldQuotasOf campaignID: String,
+                                  now: Int64) throws -> PostgresQuotaClaimContext? {
         try lockQuotas(conn, campaignID: campaignID)
         let (options, language, _) = try quotaOptions(conn, campaignID: campaignID)
         guard let language else { return nil } // no quota was ever set

@@ -53,6 +53,37 @@ import Testing
     }
 
     @Test(arguments: StoreEngine.available)
+    func aListedNumberIsTakenOutAndARecentCompleteHoldsTheNumberInAnotherCampaign(engine: StoreEngine) throws {
+        let fixture = try StoreFixture(engine: engine, phones: ["+358401110001", "+358401110002", "+358401110003"])
+        let store = fixture.store
+        _ = try store.addToDoNotCall(["+358401110002"], actor: "tester", source: "request", note: nil, now: StoreFixture.now)
+        let first = try fixture.interview(liisa, [("nps", .number(9)), ("ces", .number(2)), ("csat", .number(4))])
+        // The listed number is passed over and its case ends; the third contact is served.
+        let next = try #require(try fixture.claim(pekka, at: StoreFixture.now + 60))
+        #expect(next.contact.phone == "+358401110003")
+        let counts = try store.contactCounts(campaignID: fixture.campaign.id, now: StoreFixture.now + 60)
+        #expect(counts.done == 2)
+
+        // The number that just completed, in another campaign with a 90-day quarantine: held, not served.
+        var other = fixture.campaign
+        other.id = "conf2"
+        try store.createCampaign(other, actor: "tester")
+        let staging = try store.beginImport(campaignID: "conf2", file: "again.csv", actor: "tester", now: StoreFixture.now)
+        _ = try store.stage([StoreFixture.contact("+358401110001", line: 2)], into: staging, campaignID: "conf2",
+                            doNotCall: try store.makeDoNotCallLookup())
+        try store.publishImport(staging, campaignID: "conf2",
+                                tally: ImportTally(rowsRead: 1, imported: 1, invalid: 0, duplicates: 0, doNotCall: 0),
+                                fields: ["store"], file: "again.csv", actor: "tester", now: StoreFixture.now)
+        var queue = ContactQueue(store: store, campaignID: "conf2", agent: "sari")
+        guard case .nothing = try queue.claimNext(now: StoreFixture.now + 120) else {
+            Issue.record("a number that completed \(first) a moment ago was served again")
+            return
+        }
+        let held = try store.contactCounts(campaignID: "conf2", now: StoreFixture.now + 120)
+        #expect(held.scheduled == 1 && held.done == 0)
+    }
+
+    @Test(arguments: StoreEngine.available)
     func aNoAnswerSchedulesARetryAndTheCallIsKeptWithItsParadata(engine: StoreEngine) throws {
         let fixture = try StoreFixture(engine: engine, phones: ["+358401110001"])
         let store = fixture.store
