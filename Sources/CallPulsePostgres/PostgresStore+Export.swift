@@ -7,10 +7,13 @@ import Foundation
 /// campaign's size; the same values, in the same order, as the SQLite store gives.
 ///
 /// libpq runs one query at a time on a connection, so where SQLite steps two cursors in turn
-/// (interviews, answers) this reads one: each selected interview joined with its answers
-/// (ordered by question id, the order SQLite's (interviewId, questionId) index yields), the
-/// interview's notes gathered once per interview (`OFFSET 0` keeps the planner from running that
-/// subquery for each answer row), each answer as stored, read here (`exportedValue(json:)`).
+/// (interviews, answers) this reads one row per interview, its answers gathered by the server into
+/// three parallel `text[]` columns (question ids, values as stored, special codes; a `LATERAL`
+/// subquery over the answer table's `(interviewId, questionId)` index) and read here with
+/// `PGTextArray`; each value's JSON is read here too (`exportedValue(json:)`). With one row per
+/// interview the notes subquery runs once per interview.
+/// The answers are put in byte order of question id, as SQLite's index gives them, whatever the
+/// database's collation. JIT is off for the query: compiling it cost more than it saved.
 extension PostgresStore {
     public func exportInterviews(_ selection: ExportSelection, contactFields: [String]?,
                                  _ body: (ExportedInterview) throws -> Void) throws {
@@ -26,45 +29,59 @@ extension PostgresStore {
         }
         let answerColumn = 8 + personalCount
         try read { connection in
+            try connection.execute("SET LOCAL jit = off")
             var interview = ExportedInterview()
-            var started = false
             try connection.forEachRow("""
-                SELECT x.*, a.questionId AS answerQuestion, a.value AS answerValue, a.special AS answerSpecial
-                FROM (SELECT i.id, i.contactId, i.agent, i.language, i.startedAt, i.endedAt,
-                             COALESCE(c.disposition, i.disposition) AS disposition,
-                             (SELECT string_agg(text, ' | ' ORDER BY createdAt, id) FROM note WHERE note.interviewId = i.id)
-                                 AS notes
-                             \(personalColumns)
-                      FROM interview i JOIN contact c ON c.id = i.contactId
-                      WHERE \(Self.interviewFilter(selection))
-                      OFFSET 0) x
-                LEFT JOIN answer a ON a.interviewId = x.id
-                ORDER BY x.id, a.questionId COLLATE "C"
+                SELECT i.id, i.contactId, i.agent, i.language, i.startedAt, i.endedAt,
+                       COALESCE(c.disposition, i.disposition),
+                       (SELECT string_agg(text, ' | ' ORDER BY createdAt, id) FROM note WHERE note.interviewId = i.id)
+                       \(personalColumns),
+                       a.questions, a.answerValues, a.specials
+                FROM interview i JOIN contact c ON c.id = i.contactId
+                CROSS JOIN LATERAL (SELECT array_agg(questionId) AS questions, array_agg(value) AS answerValues,
+                                           array_agg(special) AS specials
+                                    FROM answer WHERE answer.interviewId = i.id) a
+                WHERE \(Self.interviewFilter(selection))
+                ORDER BY i.id
                 """, parameters) { row in
-                let id: Int64 = try row.value(at: 0)
-                if started, id != interview.id { try body(interview) }
-                if !started || id != interview.id {
-                    started = true
-                    interview.id = id
-                    interview.contactID = try row.value(at: 1)
-                    interview.agent = try row.value(at: 2)
-                    interview.language = try row.value(at: 3)
-                    interview.startedAt = try row.value(at: 4)
-                    interview.endedAt = try row.value(at: 5)
-                    interview.disposition = try row.value(at: 6)
-                    interview.notes = try row.value(at: 7)
-                    interview.personal.removeAll(keepingCapacity: true)
-                    for index in 0..<personalCount { interview.personal.append(row[8 + index]) }
-                    interview.answers.removeAll(keepingCapacity: true)
-                }
-                if let question = row[answerColumn] {
-                    interview.answers.append(ExportedAnswer(
-                        questionID: question, value: row[answerColumn + 1].flatMap(Self.exportedValue(json:)),
-                        special: row[answerColumn + 2]))
-                }
+                interview.id = try row.value(at: 0)
+                interview.contactID = try row.value(at: 1)
+                interview.agent = try row.value(at: 2)
+                interview.language = try row.value(at: 3)
+                interview.startedAt = try row.value(at: 4)
+                interview.endedAt = try row.value(at: 5)
+                interview.disposition = try row.value(at: 6)
+                interview.notes = try row.value(at: 7)
+                interview.personal.removeAll(keepingCapacity: true)
+                for index in 0..<personalCount { interview.personal.append(row[8 + index]) }
+                try Self.readAnswers(row, at: answerColumn, into: &interview.answers)
+                try body(interview)
             }
-            if started { try body(interview) }
         }
+    }
+
+    /// Fills `answers` from the three arrays at `column` (question ids, values, specials; all
+    /// NULL for an interview without answers), in byte order of question id.
+    private static func readAnswers(_ row: PGRow, at column: Int, into answers: inout [ExportedAnswer]) throws {
+        answers.removeAll(keepingCapacity: true)
+        guard let questionsText = row[column] else { return }
+        guard let questions = PGTextArray.elements(questionsText),
+              let values = row[column + 1].flatMap { PGTextArray.elements($0) },
+              let specials = row[column + 2].flatMap { PGTextArray.elements($0) },
+              values.count == questions.count, specials.count == questions.count else {
+            throw PostgresError(kind: .client, message: "the export's answer arrays cannot be read: \(questionsText.prefix(80))",
+                                address: "")
+        }
+        var sorted = true
+        for index in questions.indices {
+            guard let question = questions[index] else {
+                throw PostgresError(kind: .client, message: "the export read an answer without a question id", address: "")
+            }
+            if let last = answers.last, !last.questionID.utf8.lexicographicallyPrecedes(question.utf8) { sorted = false }
+            answers.append(ExportedAnswer(questionID: question, value: values[index].flatMap(exportedValue(json:)),
+                                          special: specials[index]))
+        }
+        if !sorted { answers.sort { $0.questionID.utf8.lexicographicallyPrecedes($1.questionID.utf8) } }
     }
 
     public func exportCalls(_ selection: ExportSelection, personal: Bool, _ body: (ExportedCall) throws -> Void) throws {
