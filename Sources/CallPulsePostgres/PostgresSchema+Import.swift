@@ -48,3 +48,13 @@ extension PostgresSchema {
         FOR EACH ROW WHEN (NOT callpulse_staged(OLD.importId)) EXECUTE FUNCTION contact_tally();
         """)
 }
+
+extension PostgresSchema {
+    /// "v10-staging-without-foreign-key": `contactStaging` without its foreign key to
+    /// `callListImport`. `COPY` checked it for every staged row (one trigger call a row); the
+    /// import deletes its staged rows itself when it publishes or is thrown away, and the next
+    /// import removes those of an import that is gone. (A no-op of the same name on SQLite.)
+    static let stagingWithoutForeignKey = PostgresMigration(name: "v10-staging-without-foreign-key", sql: """
+        ALTER TABLE contactStaging DROP CONSTRAINT contactstaging_importid_fkey;
+        """)
+}

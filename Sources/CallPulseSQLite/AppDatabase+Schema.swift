@@ -188,6 +188,10 @@ extension AppDatabase {
             // A console learns its campaign's time zones by one probe a zone (SharedSQL.campaignZones).
             try db.execute(sql: "CREATE INDEX contact_zone ON contact(campaignId, timeZone)")
         }
+        migrator.registerMigration("v10-staging-without-foreign-key") { _ in
+            // PostgreSQL drops the foreign key of its staging table (PostgresSchema.stagingWithoutForeignKey).
+            // SQLite stages into `contact` itself: nothing to change; the name keeps both engines' lists equal.
+        }
         return migrator
     }
 }
