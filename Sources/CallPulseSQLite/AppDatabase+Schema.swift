@@ -192,6 +192,10 @@ extension AppDatabase {
             // PostgreSQL drops the foreign key of its staging table (PostgresSchema.stagingWithoutForeignKey).
             // SQLite stages into `contact` itself: nothing to change; the name keeps both engines' lists equal.
         }
+        migrator.registerMigration("v10-publish-tally-setting") { _ in
+            // PostgreSQL's publish tells its tally trigger which import it inserts (PostgresSchema.publishTallySetting);
+            // SQLite publishes without inserting: nothing to change; the name keeps both engines' lists equal.
+        }
         return migrator
     }
 }
