@@ -90,6 +90,8 @@ public struct PhoneNormalizer: Sendable {
     /// (`1-800-FLOWERS`), so `040 5OO 0113` (letter O for zero) would become another person's
     /// number; a number with letters is refused instead.
     package static func lettersOutsideExtension(_ input: String) -> [Character]? {
+        // The usual number: ASCII without a letter, decided from its bytes alone.
+        if !input.utf8.contains(where: { $0 >= 0x80 || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }) { return nil }
         // Text without digits ('abc') is not a number at all, and control characters (an escape
         // sequence's `[31m`) are not letters typed for digits: libphonenumber refuses both as they are.
         let scalars = input.unicodeScalars

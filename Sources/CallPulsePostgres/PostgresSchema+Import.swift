@@ -48,3 +48,30 @@ extension PostgresSchema {
         FOR EACH ROW WHEN (NOT callpulse_staged(OLD.importId)) EXECUTE FUNCTION contact_tally();
         """)
 }
+
+extension PostgresSchema {
+    /// "v10-staging-without-foreign-key": `contactStaging` without its foreign key to
+    /// `callListImport`. `COPY` checked it for every staged row (one trigger call a row); the
+    /// import deletes its staged rows itself when it publishes or is thrown away, and the next
+    /// import removes those of an import that is gone. (A no-op of the same name on SQLite.)
+    static let stagingWithoutForeignKey = PostgresMigration(name: "v10-staging-without-foreign-key", sql: """
+        ALTER TABLE contactStaging DROP CONSTRAINT contactstaging_importid_fkey;
+        """)
+}
+
+extension PostgresSchema {
+    /// "v10-publish-tally-setting": the contact tally's insert trigger told by a setting of the
+    /// publishing transaction (`callpulse.publishing`, the import's id) that a row is the
+    /// publish's, before it asks `callpulse_staged` (a SQL function with a subquery, which
+    /// PostgreSQL runs per row and cannot inline). The publish inserts the whole import in one
+    /// statement and adds to the tally once; the check per row was most of its time. Any other
+    /// insert is judged as before. (A no-op of the same name on SQLite.)
+    static let publishTallySetting = PostgresMigration(name: "v10-publish-tally-setting", sql: """
+        DROP TRIGGER contact_tally_insert ON contact;
+        CREATE TRIGGER contact_tally_insert AFTER INSERT ON contact
+        FOR EACH ROW WHEN (NEW.importId IS NULL
+                           OR (NEW.importId::text IS DISTINCT FROM current_setting('callpulse.publishing', true)
+                               AND NOT callpulse_staged(NEW.importId)))
+        EXECUTE FUNCTION contact_tally();
+        """)
+}

@@ -14,7 +14,8 @@ public enum PostgresSchema {
     /// Every migration, in the order they run.
     public static let migrations: [PostgresMigration] = [
         core, exportIndexes, statsTallies, stagedImports, erasure, cardLeaseSession, agentSessions, choiceTallies,
-        phoneCallParadata, quotas, queueOrder, tallySlots, contactZones,
+        phoneCallParadata, quotas, queueOrder, tallySlots, contactZones, stagingWithoutForeignKey,
+        publishTallySetting,
     ]
 
     /// The key of the advisory lock migrations hold ("CPschema" in ASCII).

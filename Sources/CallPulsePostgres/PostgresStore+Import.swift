@@ -9,7 +9,8 @@ import Foundation
 ///
 /// A killed import leaves its `callListImport` row in state 'staging' and, unless the server
 /// crashed (which empties an UNLOGGED table), its staged rows: the next import's
-/// `removeAbandonedImports` deletes both (the rows go with their import, `ON DELETE CASCADE`).
+/// `removeAbandonedImports` deletes both, and any staged row whose import is gone (the table has
+/// no foreign key since `v10-staging-without-foreign-key`, so nothing deletes them with it).
 extension PostgresStore {
     /// The key of the session-level advisory lock one import holds ("CPimport" in ASCII).
     static let importLockKey: Int64 = 0x4350_696D_706F_7274
@@ -70,8 +71,8 @@ extension PostgresStore {
 
     /// Writes the contacts that are new into `contactStaging` with one `COPY`, in one transaction,
     /// and says what became of each, as the SQLite store does: a number on the do-not-call list is
-    /// `.doNotCall`; one the campaign has is `.duplicateInCampaign`; one an earlier row of the file
-    /// has (in an earlier batch or this one) is `.duplicateInFile` naming that row's line.
+    /// `.doNotCall`; one the campaign has is `.duplicateInCampaign`. `contacts` repeat no number of
+    /// the file (the importer finds those in memory), so nothing reads `contactStaging` back.
     public func stage(_ contacts: [StagedContact], into staging: StagingImport, campaignID: String,
                       doNotCall: DoNotCallLookup) throws -> [StagedContact.Outcome] {
         guard !contacts.isEmpty else { return [] }
@@ -87,12 +88,6 @@ extension PostgresStore {
             let inCampaign = Set(try connection.execute("""
                 SELECT phone FROM contact WHERE campaignId = $1 AND phone = ANY($2::text[])
                 """, [campaignID, phones]).rows.map { try $0.value(at: 0, as: String.self) })
-            var firstLine: [String: Int] = [:]
-            for row in try connection.execute("""
-                SELECT phone, min(line) FROM contactStaging WHERE importId = $1::bigint AND phone = ANY($2::text[]) GROUP BY phone
-                """, [staging.id, phones]).rows {
-                firstLine[try row.value(at: 0)] = try row.value(at: 1)
-            }
             var outcomes: [StagedContact.Outcome] = []
             outcomes.reserveCapacity(contacts.count)
             var rows: [[(any PGParameter)?]] = []
@@ -101,10 +96,7 @@ extension PostgresStore {
                     outcomes.append(.doNotCall)
                 } else if inCampaign.contains(contact.phone) {
                     outcomes.append(.duplicateInCampaign)
-                } else if let line = firstLine[contact.phone] {
-                    outcomes.append(.duplicateInFile(line: line))
                 } else {
-                    firstLine[contact.phone] = contact.line
                     outcomes.append(.staged)
                     rows.append([staging.id, contact.line, contact.phone, contact.region, contact.name, contact.firstName,
                                  contact.lastName, contact.language, contact.timeZone, contact.fieldsJSON])
@@ -127,6 +119,8 @@ extension PostgresStore {
     public func publishImport(_ staging: StagingImport, campaignID: String, tally: ImportTally, fields: [String],
                               file: String, actor: String, now: Int64) throws {
         try write { connection in
+            // The tally trigger skips this import's rows on this setting alone (v10-publish-tally-setting).
+            try connection.execute("SELECT set_config('callpulse.publishing', $1, true)", [String(staging.id)])
             try connection.execute("""
                 INSERT INTO contact (campaignId, phone, phoneRegion, name, firstName, lastName, language, timeZone,
                                      fields, status, attempts, importId, importLine)
@@ -163,8 +157,8 @@ extension PostgresStore {
         }
     }
 
-    /// Removes a staged import and its staged rows (they go with it, `ON DELETE CASCADE`). The
-    /// rows are in `contactStaging`, which no console reads, so one statement does not hold anyone up.
+    /// Removes a staged import and its staged rows. The rows are in `contactStaging`, which no
+    /// console reads, so one statement does not hold anyone up.
     public func discardImport(_ staging: StagingImport) throws {
         try write { connection in
             try connection.execute("DELETE FROM contactStaging WHERE importId = $1::bigint", [staging.id])
@@ -187,6 +181,10 @@ extension PostgresStore {
                 try Self.audit(connection, actor: actor, action: "import-discarded", entity: "campaign",
                                entityId: row.campaign, detail: "unfinished import of \(row.file)", at: now)
             }
+        }
+        // Rows of an import whose callListImport row is gone (no import is staging now).
+        try write { connection in
+            try connection.execute("DELETE FROM contactStaging WHERE importId NOT IN (SELECT id FROM callListImport)")
         }
     }
 }

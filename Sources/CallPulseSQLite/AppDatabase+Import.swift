@@ -44,7 +44,7 @@ extension AppDatabase {
 
     /// Writes `contacts` as new contacts of `campaignID` in the staging import, in one (unsynced)
     /// transaction; returns what became of each, in order. A number on the do-not-call list, or
-    /// already in the campaign or earlier in the file, is left out.
+    /// already in the campaign, is left out (`contacts` repeat no number of the file: see `ImportStore`).
     public func stage(_ contacts: [StagedContact], into staging: StagingImport, campaignID: String,
                       doNotCall: DoNotCallLookup) throws -> [StagedContact.Outcome] {
         try writeUnsynced { db in
@@ -65,18 +65,8 @@ extension AppDatabase {
                     campaignID, contact.phone, contact.region, contact.name, contact.firstName, contact.lastName,
                     contact.language, contact.timeZone, contact.fieldsJSON, staging.id, contact.line,
                 ])
-                if db.changesCount == 1 {
-                    outcomes.append(.staged)
-                    continue
-                }
-                let row = try Row.fetchOne(db.cachedStatement(sql: """
-                    SELECT importId, importLine FROM contact WHERE campaignId = ? AND phone = ?
-                    """), arguments: [campaignID, contact.phone])
-                if let row, (row["importId"] as Int64?) == staging.id {
-                    outcomes.append(.duplicateInFile(line: row["importLine"] as Int? ?? 0))
-                } else {
-                    outcomes.append(.duplicateInCampaign)
-                }
+                // Taken: the campaign has the number (the file's own repeats never reach the store).
+                outcomes.append(db.changesCount == 1 ? .staged : .duplicateInCampaign)
             }
             return outcomes
         }

@@ -188,6 +188,14 @@ extension AppDatabase {
             // A console learns its campaign's time zones by one probe a zone (SharedSQL.campaignZones).
             try db.execute(sql: "CREATE INDEX contact_zone ON contact(campaignId, timeZone)")
         }
+        migrator.registerMigration("v10-staging-without-foreign-key") { _ in
+            // PostgreSQL drops the foreign key of its staging table (PostgresSchema.stagingWithoutForeignKey).
+            // SQLite stages into `contact` itself: nothing to change; the name keeps both engines' lists equal.
+        }
+        migrator.registerMigration("v10-publish-tally-setting") { _ in
+            // PostgreSQL's publish tells its tally trigger which import it inserts (PostgresSchema.publishTallySetting);
+            // SQLite publishes without inserting: nothing to change; the name keeps both engines' lists equal.
+        }
         return migrator
     }
 }

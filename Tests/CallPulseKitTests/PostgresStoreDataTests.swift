@@ -1,4 +1,5 @@
 import CallPulseDomain
+@testable import CallPulseKit
 @testable import CallPulsePostgres
 import CallPulseSQLite
 import CallPulseStore
@@ -56,20 +57,28 @@ struct PostgresStoreDataTests {
              Self.contact("+358401000001", line: 4), Self.contact("+358401000005", line: 5),
              Self.contact("+358401000009", line: 6)],
             [Self.contact("+358401000002", line: 7), Self.contact("+358401000003", line: 8, name: "Tab\there"),
-             Self.contact("+358401000005", line: 9), Self.contact("+358401000003", line: 10)],
+             Self.contact("+358401000005", line: 9), Self.contact("+358401000003", line: 10),
+             Self.contact("+358401000009", line: 11), Self.contact("+358401000009", line: 12),
+             Self.contact("+358401000005", line: 13)],
         ]
+        // The file's own repeats are found by the importer's StagedPhoneLines, on either engine.
         let sqliteStaging = try sqlite.beginImport(campaignID: "c", file: "list.csv", actor: "t", now: now)
         let sqliteLookup = try sqlite.makeDoNotCallLookup()
-        let sqliteOutcomes = try batches.map {
-            try sqlite.stage($0, into: sqliteStaging, campaignID: "c", doNotCall: sqliteLookup)
+        var sqliteLines = StagedPhoneLines()
+        let sqliteOutcomes = try batches.map { batch in
+            try sqliteLines.stage(batch) { try sqlite.stage($0, into: sqliteStaging, campaignID: "c", doNotCall: sqliteLookup) }
         }
         let staging = try store.beginImport(campaignID: "c", file: "list.csv", actor: "t", now: now)
         let lookup = try store.makeDoNotCallLookup()
         #expect(lookup.numbers == ["+358401000005"])
-        let outcomes = try batches.map { try store.stage($0, into: staging, campaignID: "c", doNotCall: lookup) }
+        var lines = StagedPhoneLines()
+        let outcomes = try batches.map { batch in
+            try lines.stage(batch) { try store.stage($0, into: staging, campaignID: "c", doNotCall: lookup) }
+        }
         #expect(outcomes == sqliteOutcomes)
         #expect(outcomes[0] == [.staged, .staged, .duplicateInFile(line: 2), .doNotCall, .duplicateInCampaign])
-        #expect(outcomes[1] == [.duplicateInFile(line: 3), .staged, .doNotCall, .duplicateInFile(line: 8)])
+        #expect(outcomes[1] == [.duplicateInFile(line: 3), .staged, .doNotCall, .duplicateInFile(line: 8),
+                                .duplicateInCampaign, .duplicateInCampaign, .doNotCall])
         // The do-not-call list looked up in the table (as for a list too big for memory) says the same.
         let big = try store.stage([Self.contact("+358401000005", line: 11)], into: staging, campaignID: "c",
                                   doNotCall: DoNotCallLookup(numbers: nil))
@@ -106,6 +115,8 @@ struct PostgresStoreDataTests {
         // The process dies here: its session ends, its staged rows stay, invisible.
         #expect(try count("SELECT count(*) FROM contactStaging") == 500)
         #expect(try count("SELECT count(*) FROM contact") == 0)
+        // A staged row whose import row is gone (the table has no foreign key) goes too.
+        try sql.execute("INSERT INTO contactStaging (importId, line, phone) VALUES (999999, 2, '+358402999999')")
         try store.oneImportAtATime(timeout: 5, waiting: nil) {
             try store.removeAbandonedImports(actor: "next", now: now)
         }

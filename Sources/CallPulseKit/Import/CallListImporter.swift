@@ -110,6 +110,8 @@ public struct CallListImporter: Sendable {
     private func stageRows(_ staging: StagingImport, reader: CSVReader, rows: RowMapper, normalizer: PhoneNormalizer,
                            campaign: Campaign, summary: inout ImportSummary, rejects: CSVWriter?) throws {
         let doNotCall = try database.makeDoNotCallLookup()
+        // The numbers already staged: a repeat is found here, not by asking the store.
+        var stagedLines = StagedPhoneLines()
 
         func reject(_ record: CSVRecord, _ reason: ImportSummary.RejectReason, _ detail: String) throws {
             let item = ImportSummary.Reject(line: record.line, reason: reason, detail: detail)
@@ -141,8 +143,9 @@ public struct CallListImporter: Sendable {
                     timeZone: mapped.timeZone ?? PhoneNormalizer.timeZone(forRegion: number.region),
                     fieldsJSON: mapped.fieldsJSON, line: record.line))
             }
-            var outcomes = try database.stage(contacts, into: staging, campaignID: campaign.id, doNotCall: doNotCall)
-                .makeIterator()
+            var outcomes = try stagedLines.stage(contacts) {
+                try database.stage($0, into: staging, campaignID: campaign.id, doNotCall: doNotCall)
+            }.makeIterator()
             for (record, row) in zip(batch, prepared) {
                 let phone = row.phone
                 if case let .failure(problem) = row.mapped {

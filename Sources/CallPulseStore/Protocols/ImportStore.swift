@@ -14,6 +14,8 @@ public protocol ImportStore: Sendable {
     /// The do-not-call list as an import checks it, read once before the import's first batch.
     func makeDoNotCallLookup() throws -> DoNotCallLookup
     /// Writes one batch of contacts into the staging import; says for each what became of it.
+    /// `contacts` hold no number twice, nor one the import has staged before: the importer finds
+    /// the file's own repeats in memory, so `.duplicateInFile` is not the store's to answer.
     func stage(_ contacts: [StagedContact], into staging: StagingImport, campaignID: String,
                doNotCall: DoNotCallLookup) throws -> [StagedContact.Outcome]
     /// Makes the staged contacts part of the campaign, all at once.
