@@ -33,11 +33,11 @@ import Testing
         let store = fixture.store
         let id = StoreFixture.campaignID
         let staging = try store.beginImport(campaignID: id, file: "a.csv", actor: "tester", now: StoreFixture.now)
+        // The file's own repeats never reach the store (the importer finds them in memory).
         let outcomes = try store.stage([StoreFixture.contact("+358401110001", line: 2),
-                                        StoreFixture.contact("+358401110002", line: 3),
-                                        StoreFixture.contact("+358401110001", line: 4)],
+                                        StoreFixture.contact("+358401110002", line: 3)],
                                        into: staging, campaignID: id, doNotCall: try store.makeDoNotCallLookup())
-        #expect(outcomes == [.staged, .staged, .duplicateInFile(line: 2)])
+        #expect(outcomes == [.staged, .staged])
         // Nothing is visible or served before publishing.
         #expect(try store.contactCounts(campaignID: id, now: StoreFixture.now).total == 0)
         #expect(try fixture.claim(LeaseHolder(agent: "liisa")) == nil)
