@@ -19,6 +19,7 @@ extension CampaignCommand {
     /// `callpulse campaign create ID --script FILE --client NAME`.
     public struct Create: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Create a campaign from an interview script (the script is copied into the database).",
             usage: CommandUsage.wrapped("callpulse campaign create [--db <DB>] <id> --script <FILE> --client <NAME> [--title <TEXT>] [--field <NAME> ...] [--max-attempts <N>] [--weekdays <HH-HH>] [--saturday <HH-HH>] [--sunday <HH-HH>] [--time-zone <ZONE>] [--quarantine-days <DAYS>]"))
 
@@ -74,7 +75,7 @@ extension CampaignCommand {
 
     /// `callpulse campaign list`.
     public struct List: ParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "List the campaigns with their contact counts.")
+        public static let configuration = CommandConfiguration(commandName: "list", abstract: "List the campaigns with their contact counts.")
         @OptionGroup public var database: DatabaseOptions
         public init() {}
 
@@ -98,7 +99,7 @@ extension CampaignCommand {
 
     /// `callpulse campaign show ID`.
     public struct Show: ParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "Show a campaign's rules, script outline and contact counts.")
+        public static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a campaign's rules, script outline and contact counts.")
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The campaign id.") public var id: String
         public init() {}
@@ -115,7 +116,7 @@ extension CampaignCommand {
 
     /// `callpulse campaign pause ID`.
     public struct Pause: ParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "Stop serving the campaign's contacts to agents.")
+        public static let configuration = CommandConfiguration(commandName: "pause", abstract: "Stop serving the campaign's contacts to agents.")
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The campaign id.") public var id: String
         public init() {}
@@ -124,7 +125,7 @@ extension CampaignCommand {
 
     /// `callpulse campaign resume ID`.
     public struct Resume: ParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "Serve a paused campaign's contacts again.")
+        public static let configuration = CommandConfiguration(commandName: "resume", abstract: "Serve a paused campaign's contacts again.")
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The campaign id.") public var id: String
         public init() {}
@@ -134,6 +135,7 @@ extension CampaignCommand {
     /// `callpulse campaign close ID [--purge-pii]`.
     public struct Close: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "close",
             abstract: "Close a campaign for good: no more calls or imports; its results stay for stats and export.",
             discussion: """
                 --purge-pii also erases the personal data of every contact of the campaign (closed now or \

@@ -28,6 +28,7 @@ extension CampaignCommand.QuotaCommand {
     /// `callpulse campaign quota add CAMPAIGN NAME --where CONDITION --target N`.
     public struct Add: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a quota to a campaign, or change the quota of that name.",
             usage: CommandUsage.wrapped(
                 "callpulse campaign quota add [--db <DB>] <campaign> <name> --where <CONDITION> --target <N>"))
@@ -52,7 +53,7 @@ extension CampaignCommand.QuotaCommand {
 
     /// `callpulse campaign quota list CAMPAIGN`.
     public struct List: ParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "List a campaign's quotas and where they stand.")
+        public static let configuration = CommandConfiguration(commandName: "list", abstract: "List a campaign's quotas and where they stand.")
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The campaign id.") public var campaign: String
         public init() {}
@@ -74,6 +75,7 @@ extension CampaignCommand.QuotaCommand {
     /// `callpulse campaign quota remove CAMPAIGN NAME`.
     public struct Remove: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a quota: its group is served again from the next claim.")
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The campaign id.") public var campaign: String
@@ -89,6 +91,7 @@ extension CampaignCommand.QuotaCommand {
     /// `callpulse campaign quota balance CAMPAIGN on|off`.
     public struct Balance: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "balance",
             abstract: "Serve the field groups furthest from their targets first (among contacts otherwise equal).")
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The campaign id.") public var campaign: String
@@ -105,6 +108,7 @@ extension CampaignCommand.QuotaCommand {
     /// `callpulse campaign quota appointments CAMPAIGN keep|drop`.
     public struct Appointments: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "appointments",
             abstract: "Keep (default) or drop the appointments already made in a full field group.")
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The campaign id.") public var campaign: String

@@ -17,6 +17,7 @@ public struct DbCommand: ParsableCommand {
     /// `callpulse db copy --from FILE.sqlite --to postgresql://…`.
     public struct Copy: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "copy",
             abstract: "Copy every campaign, contact, call, interview, answer, follow-up, do-not-call entry, quota and "
                 + "audit line into an empty database, then check the copy.",
             discussion: """

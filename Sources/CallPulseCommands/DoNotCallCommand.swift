@@ -25,6 +25,7 @@ extension DoNotCallCommand {
     /// `callpulse dnc add PHONE… [--reason TEXT]`.
     public struct Add: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Put numbers on the do-not-call list.",
             usage: CommandUsage.wrapped("callpulse dnc add [--db <DB>] <phones> ... [--reason <TEXT>] [--region <CODE>]"))
         @OptionGroup public var database: DatabaseOptions
@@ -47,6 +48,7 @@ extension DoNotCallCommand {
     /// `callpulse dnc remove PHONE…`.
     public struct Remove: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Take numbers off the do-not-call list (cases it already ended stay ended).")
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "The numbers.") public var phones: [String]
@@ -66,6 +68,7 @@ extension DoNotCallCommand {
     /// `callpulse dnc import FILE`.
     public struct Import: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Add every number of a file: CSV with a phone column, or one number per line. All or nothing.",
             usage: CommandUsage.wrapped("callpulse dnc import [--db <DB>] <file> [--phone-column <NAME>] [--reason <TEXT>] [--region <CODE>]"))
         @OptionGroup public var database: DatabaseOptions
@@ -93,7 +96,7 @@ extension DoNotCallCommand {
 
     /// `callpulse dnc list [--json]`.
     public struct List: ParsableCommand {
-        public static let configuration = CommandConfiguration(abstract: "List the do-not-call list.")
+        public static let configuration = CommandConfiguration(commandName: "list", abstract: "List the do-not-call list.")
         @OptionGroup public var database: DatabaseOptions
         @Flag(help: "Print JSON (keys sorted, times in UTC, ISO 8601).") public var json = false
         public init() {}

@@ -20,6 +20,7 @@ extension FollowUpsCommand {
     /// `callpulse followups [CAMPAIGN] [--open]`.
     public struct List: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List follow-ups: who to call, what triggered it, the customer's words, age, due or resolved.")
         @OptionGroup public var database: DatabaseOptions
         @Argument(help: "Only this campaign's follow-ups.") public var campaign: String?
@@ -35,6 +36,7 @@ extension FollowUpsCommand {
     /// `callpulse followups resolve ID --by NAME --note TEXT`.
     public struct Resolve: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "resolve",
             abstract: "Close a follow-up, saying who did what.",
             usage: CommandUsage.wrapped("callpulse followups resolve [--db <DB>] <id> [--by <NAME>] --note <TEXT>"))
         @OptionGroup public var database: DatabaseOptions
@@ -58,6 +60,7 @@ extension FollowUpsCommand {
     /// `callpulse followups export [CAMPAIGN] [--out FILE] [--excel]`.
     public struct Export: ParsableCommand {
         public static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write the open follow-ups as CSV for the client's customer-service team.",
             usage: CommandUsage.wrapped("callpulse followups export [--db <DB>] [<campaign>] [--out <FILE>] [--excel]"))
         @OptionGroup public var database: DatabaseOptions
