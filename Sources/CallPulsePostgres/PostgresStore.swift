@@ -76,12 +76,25 @@ public final class PostgresStore: @unchecked Sendable {
     static func translate(_ error: any Error) -> any Error {
         guard let error = error as? PostgresError else { return error }
         if error.isConnectionProblem {
-            // libpq's connection messages run over several tab-indented lines; the console shows one.
-            let reason = error.message.replacing(/\s*\n\s*/, with: " ")
-            return StoreError.serverUnreachable(address: error.address, reason: reason)
+            return StoreError.serverUnreachable(address: error.address, reason: oneLine(error.message))
         }
         if error.message == PostgresSchema.erasedContactMessage { return StoreError.contactErased }
         return error
+    }
+
+    /// libpq's connection messages run over several tab-indented lines ("…: Connection refused",
+    /// then "Is the server running on that host…?"; or one sentence wrapped); the console shows one
+    /// line: a line followed by a new sentence (a capital) and ending without a stop gets one.
+    static func oneLine(_ message: String) -> String {
+        let lines = message.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        return lines.indices.map { index in
+            let line = lines[index]
+            guard index + 1 < lines.count, lines[index + 1].first?.isUppercase == true,
+                  let end = line.last, !".:;!?,".contains(end) else { return line }
+            return line + "."
+        }.joined(separator: " ")
     }
 
     public func translated(_ error: any Error) -> any Error { Self.translate(error) }
