@@ -21,7 +21,10 @@ extension Console {
         let values = placeholderValues(contact)
         var run = InterviewRun(interviewID: interviewID, callID: callID, contactID: contactID,
                                zone: zone(of: contact, campaign: campaign))
-        run.checksQuotas = try database.quotas(campaignID: campaign.id).contains { $0.group.kind.readsAnswers }
+        // A read, but mid-call all the same: a server gone now must not end the session.
+        run.checksQuotas = try persist("read the campaign's quotas") { [campaign] in
+            try database.quotas(campaignID: campaign.id).contains { $0.group.kind.readsAnswers }
+        }
         run.quotaCheckDue = !claimed.answers.isEmpty
 
         if claimed.answers.isEmpty {
