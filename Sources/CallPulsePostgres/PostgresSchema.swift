@@ -15,7 +15,7 @@ public enum PostgresSchema {
     public static let migrations: [PostgresMigration] = [
         core, exportIndexes, statsTallies, stagedImports, erasure, cardLeaseSession, agentSessions, choiceTallies,
         phoneCallParadata, quotas, queueOrder, tallySlots, contactZones, stagingWithoutForeignKey,
-        publishTallySetting,
+        publishTallySetting, contactCampaignPerStatement,
     ]
 
     /// The key of the advisory lock migrations hold ("CPschema" in ASCII).

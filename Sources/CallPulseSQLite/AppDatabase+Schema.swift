@@ -196,6 +196,11 @@ extension AppDatabase {
             // PostgreSQL's publish tells its tally trigger which import it inserts (PostgresSchema.publishTallySetting);
             // SQLite publishes without inserting: nothing to change; the name keeps both engines' lists equal.
         }
+        migrator.registerMigration("v11-contact-campaign-per-statement") { _ in
+            // PostgreSQL checks a contact's campaign once per statement rather than with a foreign key's
+            // query per row (PostgresSchema.contactCampaignPerStatement). SQLite's foreign key check is an
+            // index probe in the same process: nothing to change; the name keeps both engines' lists equal.
+        }
         return migrator
     }
 }

@@ -49,4 +49,21 @@ struct PGTextArrayTests {
             .scalar(String.self))
         #expect(PGTextArray.elements(aggregated) == ["b", nil, "a b"])
     }
+
+    /// `PostgresStore.textArray`, the literal the import and the privacy commands send as a
+    /// `$n::text[]`, arrives as the same strings, whatever they hold.
+    @Test(.enabled(if: PostgresTestServer.available, Comment(rawValue: PostgresTestServer.missing)))
+    func theArrayLiteralWeSendArrivesAsItsStrings() throws {
+        let db = try PGConnection(PostgresTestServer.makeDatabase())
+        let cases: [[String]] = [
+            [], [""], ["+358401234567", "+46701234567"], ["NULL", "null"], ["x\"y", "\\", "\\\"", "a,b", "{}", " lead", "trail "],
+            ["ä ö å", "日本", "👩‍👩‍👧‍👦", "tab\tnew\nline", String(repeating: "x,\"\\", count: 2_000)],
+        ]
+        for strings in cases {
+            let sent = PostgresStore.textArray(strings)
+            let back = try db.execute("SELECT v FROM unnest($1::text[]) WITH ORDINALITY AS t(v, n) ORDER BY n", [sent])
+                .rows.map { try $0.value(at: 0, as: String.self) }
+            #expect(back == strings, "\(sent.prefix(80))")
+        }
+    }
 }

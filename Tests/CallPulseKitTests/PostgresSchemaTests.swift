@@ -59,7 +59,9 @@ struct PostgresSchemaTests {
         let triggers = Set(try db.execute("""
             SELECT tgname FROM pg_trigger WHERE NOT tgisinternal
             """).rows.map { try $0.value(at: 0, as: String.self) })
-        #expect(triggers == sqlite.triggers)
+        // A contact's campaign is a foreign key on SQLite, triggers on PostgreSQL (v11-contact-campaign-per-statement).
+        #expect(triggers.subtracting(PostgresSchema.contactCampaignTriggers) == sqlite.triggers)
+        #expect(PostgresSchema.contactCampaignTriggers.isSubset(of: triggers))
 
         let before = try db.execute("SELECT identifier, appliedAt::text FROM schema_migrations ORDER BY 1").rows
         try PostgresSchema.migrate(db)
@@ -143,6 +145,49 @@ struct PostgresSchemaTests {
         for table in ["contactTally", "callTally", "interviewTally", "scoreTally", "agentScoreTally", "choiceTally", "agentSession"] {
             #expect(try db.execute("SELECT count(*) FROM \(table)").scalar(Int.self) == 0, "\(table)")
         }
+    }
+
+    /// The rules of the foreign key `contact.campaignId → campaign`, kept by statement triggers since
+    /// v11: an unknown campaign refused with the key's own error, a campaign's deletion taking its
+    /// contacts, a campaign with contacts not renamed; a many-row insert checked as one.
+    @Test func aContactsCampaignIsCheckedAsByItsForeignKey() throws {
+        let conninfo = try PostgresTestServer.makeDatabase()
+        let db = try PGConnection(conninfo)
+        try PostgresSchema.migrate(db)
+        #expect(try db.execute("SELECT count(*) FROM pg_constraint WHERE conname = 'contact_campaignid_fkey'").scalar(Int.self) == 0)
+        try Self.insertCampaign(db)
+        let unknown = try #require(throws: PostgresError.self) {
+            try db.execute("INSERT INTO contact (campaignId, phone) VALUES ('c1', '+358401'), ('nope', '+358402')")
+        }
+        #expect(unknown.sqlState == "23503")
+        #expect(try db.execute("SELECT count(*) FROM contact").scalar(Int.self) == 0)
+
+        try db.execute("INSERT INTO contact (campaignId, phone) SELECT 'c1', '+35840' || n FROM generate_series(1, 500) n")
+        let contact = try Self.insertContact(db, phone: "+358409999")
+        let moved = try #require(throws: PostgresError.self) {
+            try db.execute("UPDATE contact SET campaignId = 'nope' WHERE id = $1", [contact])
+        }
+        #expect(moved.sqlState == "23503")
+        let renamed = try #require(throws: PostgresError.self) { try db.execute("UPDATE campaign SET id = 'c2' WHERE id = 'c1'") }
+        #expect(renamed.sqlState == "23503")
+        try db.execute("UPDATE campaign SET title = 'renamed title' WHERE id = 'c1'")
+
+        // A campaign being deleted holds back an insert into it until it is gone, which then refuses.
+        try db.execute("BEGIN")
+        try db.execute("DELETE FROM campaign WHERE id = 'c1'")
+        let inserted = Locked<PostgresError?>(nil)
+        let thread = Thread {
+            do { try PGConnection(conninfo).execute("INSERT INTO contact (campaignId, phone) VALUES ('c1', '+358499')") } catch {
+                inserted.mutate { $0 = error as? PostgresError }
+            }
+        }
+        thread.start()
+        Thread.sleep(forTimeInterval: 0.5)
+        try db.execute("COMMIT")
+        while inserted.value == nil { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(inserted.value?.sqlState == "23503")
+        #expect(try db.execute("SELECT count(*) FROM contact").scalar(Int.self) == 0)
+        #expect(try db.execute("SELECT count(*) FROM contactTally").scalar(Int.self) == 0)
     }
 
     @Test func contactsOfAStagingImportAreNotCountedAndCopyFillsTheStagingTable() throws {

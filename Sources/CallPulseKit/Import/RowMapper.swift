@@ -22,6 +22,9 @@ struct RowMapper {
     let languages: [String]
     let file: String
     private var knownZones: [String: Bool] = [:]
+    /// Each language value of the file seen so far, with its script language code (nil when it
+    /// is not one): a call list holds a handful of spellings, so each is looked up once.
+    private var knownLanguages: [String: String?] = [:]
 
     init(columns: CallListColumns, languages: [String], file: String) {
         self.columns = columns
@@ -35,6 +38,13 @@ struct RowMapper {
         "sv": "sv", "swe": "sv", "swedish": "sv", "svenska": "sv", "ruotsi": "sv", "sv_fi": "sv", "sv_se": "sv",
         "en": "en", "eng": "en", "english": "en", "englanti": "en", "engelska": "en", "en_gb": "en", "en_us": "en",
     ]
+
+    /// The script language code `raw` names, or nil when it names none of `languages`.
+    static func languageCode(_ raw: String, among languages: [String]) -> String? {
+        let key = String(raw.lowercased().map { $0 == "-" ? "_" : $0 })
+        guard let code = languageNames[key], languages.contains(code) else { return nil }
+        return code
+    }
 
     mutating func map(_ record: CSVRecord) -> Result<Mapped, Problem> {
         var fields = record.fields
@@ -62,8 +72,12 @@ struct RowMapper {
             mapped.firstName = name.split(separator: " ").first.map(String.init)
         }
         if let raw = value(columns.language) {
-            let key = raw.lowercased().replacingOccurrences(of: "-", with: "_")
-            guard let code = Self.languageNames[key], languages.contains(code) else {
+            let code = knownLanguages[raw] ?? {
+                let code = Self.languageCode(raw, among: languages)
+                knownLanguages[raw] = code
+                return code
+            }()
+            guard let code else {
                 return .failure(Problem(message: "language '\(raw)' is not one of the script's languages (\(languages.joined(separator: ", ")))"))
             }
             mapped.language = code
