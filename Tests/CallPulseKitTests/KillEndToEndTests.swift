@@ -45,6 +45,9 @@ import Testing
 
         for kill in 0..<Self.kills {
             let console = try ConsoleProcess(["agent", "c", "--agent", "k\(kill)", "--lease", "1", "--db", db])
+            // The card first: on a loaded machine a console can take longer to start than the typing
+            // and the kill below, and a console killed before its first card tests nothing.
+            #expect(console.waitFor("Contact #"), "seed \(seed), kill \(kill): no contact card\n\(console.transcript)")
             // Type a random number of lines at a human-ish but quick pace, then die at a random moment:
             // between lines, while an answer is being written, or while the next question is shown.
             let lines = Int.random(in: 1...9, using: &random)

@@ -52,4 +52,23 @@ struct StagedPhoneLinesTests {
         #expect(lines.line(of: "+01") == nil)
         #expect(lines.line(of: "+1") == 3)
     }
+
+    /// The table behind it keeps every key with its last line through many doublings, and finds
+    /// no key it was not given (keys that share their hash's high bits included).
+    @Test func theDigitTableKeepsEveryKeyThroughItsGrowth() {
+        var table = DigitLineTable()
+        var model: [UInt64: UInt32] = [:]
+        var random = SystemRandomNumberGenerator()
+        for index in 0..<200_000 {
+            let key = index % 3 == 0 ? UInt64(index + 1) << 40 : UInt64.random(in: 1...999_999_999_999_999, using: &random)
+            let line = UInt32(index)
+            table[key] = line
+            model[key] = line
+        }
+        table[model.keys.first!] = 7
+        model[model.keys.first!] = 7
+        #expect(table.count == model.count)
+        #expect(model.allSatisfy { table[$0.key] == $0.value })
+        #expect((1...1_000).allSatisfy { table[UInt64($0) * 2 + 1_000_000_000_000_001] == model[UInt64($0) * 2 + 1_000_000_000_000_001] })
+    }
 }
