@@ -19,7 +19,7 @@ extension PostgresStore: CopyTarget {
                 // A contact's campaign is checked by a trigger (v11-contact-campaign-per-statement), off here.
                 if let missing = try connection.execute("""
                     SELECT callpulse_contact_campaign_missing(ARRAY(SELECT DISTINCT campaignId FROM contact ORDER BY campaignId))
-                    """).scalar(String.self) {
+                    """).scalar(String?.self) ?? nil {
                     try connection.execute("SELECT callpulse_contact_campaign_refuse($1)", [missing])
                 }
                 for table in tables { try connection.execute("ALTER TABLE \(table) ENABLE TRIGGER USER") }
