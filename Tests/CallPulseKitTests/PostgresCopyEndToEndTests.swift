@@ -10,12 +10,7 @@ import Testing
 struct PostgresCopyEndToEndTests {
     @Test func aWorkedSQLiteCenterMovesOntoTheServer() throws {
         let dir = try TemporaryDirectory()
-        let source = dir.file("center.sqlite")
-        try ConsoleEndToEndTests.setUp(contacts: 6, in: dir, path: source)
-        let agent = try CallPulseBinary.run(["agent", "c", "--agent", "liisa", "--db", source],
-                                            stdin: "a\n9\nHyvä\n5\n5\n" + "a\n2\n\n1\n1\nk\n" + "n\n" + "r\n")
-        #expect(agent.status == 0, "\(agent.stderr)")
-        #expect(try CallPulseBinary.run(["forget", "040 1000001", "--db", source]).status == 0)
+        let source = try StoreCopierTests.workedSource(in: dir, named: "center.sqlite")
 
         let target = try PostgresTestServer.makeDatabase()
         let copy = try CallPulseBinary.run(["db", "copy", "--from", source, "--to", target])
@@ -23,7 +18,8 @@ struct PostgresCopyEndToEndTests {
         let sqliteStats = try CallPulseBinary.run(["stats", "c", "--json", "--db", source])
         let postgresStats = try CallPulseBinary.run(["stats", "c", "--json", "--db", target])
         #expect(postgresStats.status == 0, "\(postgresStats.stderr)")
-        #expect(postgresStats.stdout == sqliteStats.stdout)
+        func figures(_ json: String) -> [Substring] { json.split(separator: "\n").filter { !$0.contains("generatedAt") } }
+        #expect(figures(postgresStats.stdout) == figures(sqliteStats.stdout))
         let db = try PGConnection(target)
         #expect(try db.execute("SELECT count(*) FROM contact WHERE campaignId = 'c'").scalar(Int.self) == 6)
         #expect(try db.execute("SELECT count(*) FROM answer").scalar(Int.self) == 9)

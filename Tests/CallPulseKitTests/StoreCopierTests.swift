@@ -9,14 +9,21 @@ import Testing
 /// copied with its ids, erased people stay erased, the copy checks itself, and a target that
 /// already holds campaigns is refused before anything is written.
 @Suite struct StoreCopierTests {
-    @Test func aWorkedCampaignIsCopiedWholeAndChecked() throws {
-        let dir = try TemporaryDirectory()
-        let source = dir.file("source.sqlite")
+    /// A SQLite file of campaign `c` with 6 contacts worked from the console: two interviews (4 and
+    /// 5 answers), a no-answer, a refusal, and contact 2 (040 1000001) erased.
+    static func workedSource(in dir: TemporaryDirectory, named name: String = "source.sqlite") throws -> String {
+        let source = dir.file(name)
         try ConsoleEndToEndTests.setUp(contacts: 6, in: dir, path: source)
         let agent = try CallPulseBinary.run(["agent", "c", "--agent", "liisa", "--db", source],
                                             stdin: "a\n9\nHyvä\n5\n5\n" + "a\n2\n\n1\n1\nk\n" + "n\n" + "r\n")
         #expect(agent.status == 0, "\(agent.stderr)")
         #expect(try CallPulseBinary.run(["forget", "040 1000001", "--db", source]).status == 0)
+        return source
+    }
+
+    @Test func aWorkedCampaignIsCopiedWholeAndChecked() throws {
+        let dir = try TemporaryDirectory()
+        let source = try Self.workedSource(in: dir)
         #expect(try CallPulseBinary.run(["campaign", "quota", "add", "c", "espoo", "--where", "language = \"fi\"",
                                          "--target", "3", "--db", source]).status == 0)
 
