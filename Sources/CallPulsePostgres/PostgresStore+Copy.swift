@@ -6,7 +6,8 @@ extension PostgresStore: CopyTarget {
     /// The copy in one transaction with CallPulse's own triggers off on every table it writes
     /// (`ALTER TABLE … DISABLE TRIGGER USER`, undone before the commit; the foreign keys stay
     /// checked, and so is a contact's campaign, which a trigger checks otherwise): the tallies
-    /// come with the rows (`takesDerivedTables`), and an erased contact's history goes in as it is. Needs the tables' owner, the role that created the schema.
+    /// come with the rows (`takesDerivedTables`), and an erased contact's history goes in as it
+    /// is. Needs the tables' owner, the role that created the schema.
     public func copyIn(_ body: ((String, [String], [[StoredValue]]) throws -> Void) throws -> Void) throws {
         try withConnection { connection in
             try connection.transaction { connection in
@@ -17,11 +18,7 @@ extension PostgresStore: CopyTarget {
                                           rows: rows.map { $0.map(Self.parameter) })
                 }
                 // A contact's campaign is checked by a trigger (v11-contact-campaign-per-statement), off here.
-                if let missing = try connection.execute("""
-                    SELECT callpulse_contact_campaign_missing(ARRAY(SELECT DISTINCT campaignId FROM contact ORDER BY campaignId))
-                    """).scalar(String?.self) ?? nil {
-                    try connection.execute("SELECT callpulse_contact_campaign_refuse($1)", [missing])
-                }
+                try connection.execute("SELECT callpulse_contact_campaigns_exist(ARRAY(SELECT DISTINCT campaignId FROM contact ORDER BY campaignId))")
                 for table in tables { try connection.execute("ALTER TABLE \(table) ENABLE TRIGGER USER") }
                 // Ids handed out from now on follow the copied ones.
                 for table in CopyPlan.identityTables {

@@ -12,10 +12,10 @@ extension AppDatabase {
     /// import may use: the phone indexes are touched all over, and with SQLite's default 2 MB the
     /// same pages are spilled to the WAL again and again; 48 MiB was no faster on B1's million
     /// rows, three pairs run in turn: 105, 103, 106 s against 90, 109, 107 s, and took 27 MiB
-    /// more) and a WAL checkpointed every
-    /// 10,000 pages (40 MB: with SQLite's default 1,000 a million-row import copies the same index pages
-    /// into the database file over and over; with no limit the WAL and its index grow to the
-    /// import's size, peak memory near 100 MiB). SQLite's defaults are restored afterwards.
+    /// more) and a WAL checkpointed every 10,000 pages (40 MB: with SQLite's default 1,000 a
+    /// million-row import copies the same index pages into the database file over and over; with
+    /// no limit the WAL and its index grow to the import's size, peak memory near 100 MiB).
+    /// SQLite's defaults are restored afterwards.
     public func withImportCache(_ body: () throws -> Void) throws {
         try writer.writeWithoutTransaction {
             try $0.execute(sql: "PRAGMA cache_size = -24576; PRAGMA wal_autocheckpoint = 10000")

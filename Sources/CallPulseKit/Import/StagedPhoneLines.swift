@@ -97,22 +97,20 @@ struct DigitLineTable {
     private var lines: [UInt32] = Array(repeating: 0, count: 1 << 12)
     private(set) var count = 0
 
-    /// The slot where probing for `key` starts: Fibonacci hashing of the key onto the table's size.
-    private static func start(_ key: UInt64, capacity: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - capacity.trailingZeroBitCount))
+    /// The slot that holds `key`, or the free slot where probing for it ends: linear probing from
+    /// the Fibonacci hash of the key onto the table's size.
+    private static func slot(of key: UInt64, in keys: [UInt64]) -> Int {
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - keys.count.trailingZeroBitCount))
+        while keys[slot] != key && keys[slot] != 0 { slot = (slot + 1) & mask }
+        return slot
     }
 
     subscript(key: UInt64) -> UInt32? {
         get {
             precondition(key != 0, "0 marks a free slot")
-            let mask = keys.count - 1
-            var slot = Self.start(key, capacity: keys.count)
-            while true {
-                let found = keys[slot]
-                if found == key { return lines[slot] }
-                if found == 0 { return nil }
-                slot = (slot + 1) & mask
-            }
+            let slot = Self.slot(of: key, in: keys)
+            return keys[slot] == key ? lines[slot] : nil
         }
         set {
             precondition(key != 0, "0 marks a free slot")
@@ -124,18 +122,11 @@ struct DigitLineTable {
 
     /// Puts `key` in its slot (or updates its line); true when it was not there.
     private static func place(_ key: UInt64, _ line: UInt32, keys: inout [UInt64], lines: inout [UInt32]) -> Bool {
-        let mask = keys.count - 1
-        var slot = start(key, capacity: keys.count)
-        while true {
-            let found = keys[slot]
-            if found == key { lines[slot] = line; return false }
-            if found == 0 {
-                keys[slot] = key
-                lines[slot] = line
-                return true
-            }
-            slot = (slot + 1) & mask
-        }
+        let slot = slot(of: key, in: keys)
+        let isNew = keys[slot] == 0
+        keys[slot] = key
+        lines[slot] = line
+        return isNew
     }
 
     private mutating func grow() {
