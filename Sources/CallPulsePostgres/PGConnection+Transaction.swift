@@ -39,15 +39,18 @@ extension PGConnection {
     /// Runs `body` in a transaction as `transaction` does, and runs it again from the start when
     /// the server aborted it for a serialization failure (40001), a deadlock (40P01) or a stale
     /// prepared statement (`PostgresError.isStalePreparedStatement`), waiting a
-    /// few random milliseconds more each time, up to `attempts` runs in all.
+    /// few random milliseconds more each time, up to `attempts` runs in all, and only while
+    /// `mayRunAgain` says a second run is harmless (a body that already handed rows over to the
+    /// world would hand them over twice).
     @discardableResult
     public func retryingTransaction<T>(_ isolation: Isolation = .readCommitted, attempts: Int = 8,
+                                       mayRunAgain: () -> Bool = { true },
                                        _ body: (PGConnection) throws -> T) throws -> T {
         var attempt = 1
         while true {
             do {
                 return try transaction(isolation, body)
-            } catch let error as PostgresError where error.isTransactionConflict && attempt < attempts {
+            } catch let error as PostgresError where error.isTransactionConflict && attempt < attempts && mayRunAgain() {
                 usleep(useconds_t.random(in: 1_000...5_000) * useconds_t(attempt))
                 attempt += 1
             }

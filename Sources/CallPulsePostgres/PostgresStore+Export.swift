@@ -28,7 +28,7 @@ extension PostgresStore {
             }
         }
         let answerColumn = 8 + personalCount
-        try read { connection in
+        try streamingRead { connection, progress in
             try connection.execute("SET LOCAL jit = off")
             var interview = ExportedInterview()
             try connection.forEachRow("""
@@ -55,6 +55,7 @@ extension PostgresStore {
                 interview.personal.removeAll(keepingCapacity: true)
                 for index in 0..<personalCount { interview.personal.append(row[8 + index]) }
                 try Self.readAnswers(row, at: answerColumn, into: &interview.answers)
+                progress.handedOver = true
                 try body(interview)
             }
         }
@@ -85,7 +86,7 @@ extension PostgresStore {
     }
 
     public func exportCalls(_ selection: ExportSelection, personal: Bool, _ body: (ExportedCall) throws -> Void) throws {
-        try read { connection in
+        try streamingRead { connection, progress in
             var call = ExportedCall()
             try connection.forEachRow("""
                 SELECT k.id, k.contactId, k.startedAt, k.endedAt, k.agent, k.outcome, k.aapor, k.note,
@@ -110,6 +111,7 @@ extension PostgresStore {
                 call.codedBy = try row.value(at: 13)
                 call.phone = personal ? row[14] : nil
                 call.name = personal ? row[15] : nil
+                progress.handedOver = true
                 try body(call)
             }
         }

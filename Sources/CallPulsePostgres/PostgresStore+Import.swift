@@ -11,6 +11,8 @@ import Foundation
 /// crashed (which empties an UNLOGGED table), its staged rows: the next import's
 /// `removeAbandonedImports` deletes both, and any staged row whose import is gone (the table has
 /// no foreign key since `v10-staging-without-foreign-key`, so nothing deletes them with it).
+/// A killed SQLite import that `db copy` brought along has its staged rows in `contact`, where
+/// `callpulse_staged` hides them as SQLite does; `discardImport` removes those too.
 extension PostgresStore {
     /// The key of the session-level advisory lock one import holds ("CPimport" in ASCII).
     static let importLockKey: Int64 = 0x4350_696D_706F_7274
@@ -158,10 +160,17 @@ extension PostgresStore {
     }
 
     /// Removes a staged import and its staged rows. The rows are in `contactStaging`, which no
-    /// console reads, so one statement does not hold anyone up.
+    /// console reads, so one statement does not hold anyone up. An import staged on SQLite and
+    /// brought here by `db copy` has its rows in `contact` instead, from its `firstContactId` on
+    /// (an import staged here has none): they go too, or they would turn into contacts that no
+    /// tally counts once their import is gone.
     public func discardImport(_ staging: StagingImport) throws {
         try write { connection in
             try connection.execute("DELETE FROM contactStaging WHERE importId = $1::bigint", [staging.id])
+            try connection.execute("""
+                DELETE FROM contact WHERE importId = $1::bigint
+                   AND id >= (SELECT firstContactId FROM callListImport WHERE id = $1::bigint AND state = 'staging')
+                """, [staging.id])
             try connection.execute("DELETE FROM callListImport WHERE id = $1::bigint AND state = 'staging'", [staging.id])
         }
     }

@@ -294,7 +294,7 @@ extension PostgresStore {
     /// answers are streamed to `eachOpenAnswer` (single-row mode), in interview and question order.
     public func reportTallies(campaignID: String, stats: StatsRequest, report: ReportRequest,
                               eachOpenAnswer: (ReportTallies.OpenAnswer) throws -> Void) throws -> (StatsTallies, ReportTallies) {
-        try read { connection in
+        try streamingRead { connection, progress in
             let statsTallies = try Self.statsTallies(connection, campaignID: campaignID, request: stats)
             var tallies = ReportTallies()
             let from = report.since ?? Int64.min
@@ -329,6 +329,7 @@ extension PostgresStore {
                 ORDER BY i.id, t.questionId COLLATE "C"
                 """, [Self.textArray(report.textQuestions), report.npsQuestion, campaignID, from]) { row in
                 let score = try row.value(at: 1, as: Double?.self)
+                progress.handedOver = true
                 try eachOpenAnswer(.init(interviewID: try row.value(at: 0), npsScore: score.flatMap { Int(exactly: $0) },
                                          text: try row.value(at: 2)))
             }

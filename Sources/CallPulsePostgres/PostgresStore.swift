@@ -71,6 +71,28 @@ public final class PostgresStore: @unchecked Sendable {
         try withConnection { try $0.retryingTransaction(.repeatableRead, body) }
     }
 
+    /// A read whose rows leave as they are read (an export, the report's open answers): one
+    /// REPEATABLE READ transaction as `read`, run again after a conflict only while `body` has
+    /// handed no row over (`progress.handedOver`). Once rows have gone, a second run would hand
+    /// them over twice, so the conflict ends the command instead; a file being written is then
+    /// left unwritten (`PrivateFileWriter`). On a hot standby a conflict with recovery (40001) can
+    /// end such a read at any row.
+    func streamingRead<T>(_ body: (PGConnection, StreamProgress) throws -> T) throws -> T {
+        let progress = StreamProgress()
+        do {
+            return try withConnection { connection in
+                try connection.retryingTransaction(.repeatableRead, mayRunAgain: { !progress.handedOver }) {
+                    try body($0, progress)
+                }
+            }
+        } catch let error as PostgresError where error.isTransactionConflict && progress.handedOver {
+            throw PostgresError(kind: error.kind, sqlState: error.sqlState, message: error.message, detail: error.detail,
+                                hint: "The read was not repeated, as rows had already gone out; a file being "
+                                    + "written was left unwritten. Run the command again.",
+                                address: error.address)
+        }
+    }
+
     /// `error` in words a person can act on: a server away becomes `StoreError.serverUnreachable`,
     /// the erasure guard `StoreError.contactErased`; anything else passes through.
     static func translate(_ error: any Error) -> any Error {
@@ -109,3 +131,8 @@ public final class PostgresStore: @unchecked Sendable {
 }
 
 extension PostgresStore: CallPulseStore {}
+
+/// Whether a streaming read has handed a row over yet (`PostgresStore.streamingRead`).
+final class StreamProgress {
+    var handedOver = false
+}
