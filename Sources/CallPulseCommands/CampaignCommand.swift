@@ -150,7 +150,10 @@ extension CampaignCommand {
 
         public func run() throws {
             guard purgePii else { return try changeStatus(.closed, id: id, database: database) }
-            let report = try database.open().purgePersonalData(campaignID: id, actor: LoginName.current, now: unixNow())
+            let db = try database.open()
+            let report = try ErasureGate.run(on: db) {
+                try db.purgePersonalData(campaignID: id, actor: LoginName.current, now: unixNow())
+            }
             for line in report.lines { print(line) }
         }
     }

@@ -13,7 +13,8 @@ public struct ForgetCommand: ParsableCommand {
             Name, number, contact fields, notes, free-text answers and follow-up notes are erased in one \
             transaction; the person's scores stay, anonymous, so statistics still count them. Unfinished \
             cases end as refusals. The number goes on the do-not-call list, which keeps it only to honour \
-            the objection (--allow-calls leaves it off). A number held nowhere is reported, not an error.
+            the objection (--allow-calls leaves it off). A number held nowhere is reported, not an error. \
+            An import under way on the database is waited for first, so it cannot bring the person back.
             """)
 
     @OptionGroup public var database: DatabaseOptions
@@ -43,7 +44,9 @@ public struct ForgetCommand: ParsableCommand {
     public func run() throws {
         let number = try PhoneArguments.normalize(phone, region: region)[0]
         let db = try database.open()
-        let report = try db.forget(phone: number, actor: LoginName.current, allowCalls: allowCalls, force: force, now: unixNow())
+        let report = try ErasureGate.run(on: db) {
+            try db.forget(phone: number, actor: LoginName.current, allowCalls: allowCalls, force: force, now: unixNow())
+        }
         for line in report.lines { print(line) }
     }
 }
