@@ -13,8 +13,9 @@ public struct StatsCommand: ParsableCommand {
         discussion: """
             Scores come from complete interviews. Rates count unfinished cases by their last call's \
             AAPOR code (never attempted: 3.11). `--watch` redraws every 2 seconds, or every SECONDS \
-            given right after it (e.g. `--watch 5`); when standard output is not a terminal it prints \
-            one snapshot. `--json` prints a stable JSON document (keys sorted).
+            given right after it (e.g. `--watch 5`); while the database cannot be read (a server \
+            restarting) it keeps the last figures up and says so. When standard output is not a \
+            terminal it prints one snapshot. `--json` prints a stable JSON document (keys sorted).
             """)
 
     @OptionGroup public var database: DatabaseOptions
@@ -82,7 +83,18 @@ public struct StatsCommand: ParsableCommand {
             return dashboard.render(snapshots)
         }
         if watch && Terminal.stdoutIsTerminal {
-            try FullScreen.run(every: period) { try render($0, $1) }
+            // A database that cannot be read for a while (a server restarting or failing over)
+            // leaves the last figures up, under a line that says so; the next frame reads again.
+            var outage = WatchOutage()
+            try FullScreen.run(every: period) { columns, rows in
+                do {
+                    let frame = try render(columns, rows)
+                    outage.last = (frame, unixNow())
+                    return frame
+                } catch where db.mayPassWithTime(error) {
+                    return outage.frame(for: error, period: period, columns: columns, now: unixNow())
+                }
+            }
         }
         print(try render(Terminal.columns ?? 80, nil))
     }

@@ -124,4 +124,41 @@ struct PostgresFaultEndToEndTests {
         #expect(retries.total > 0, "no console noticed the server was away")
         try PostgresConsoleSupport.checkShift(of: consoles, interviews: interviews, db: db)
     }
+
+    /// A supervisor's `stats --watch` while the server restarts and then stays away: the last
+    /// figures stay up under a line that says why they are not fresh, and fresh ones come back with
+    /// the server (the watch ended with "Error: … cannot be reached" before).
+    @Test func statsWatchKeepsItsFiguresUpWhileTheServerIsAway() throws {
+        let server = try PostgresTestServer()
+        defer { server.destroy() }
+        let dir = try TemporaryDirectory()
+        let db = try server.createDatabase()
+        try PostgresConsoleSupport.setUp(contacts: 2, db: db, in: dir)
+        let watch = try ConsoleProcess.inTerminal("stats c --watch 1 --db '\(db)'", columns: 120)
+        defer { watch.kill() }
+        #expect(watch.waitFor("PROGRESS"))
+
+        try server.restart() // the watch's connection is cut between two frames
+        try server.stop()
+        #expect(watch.waitFor("! Cannot read the figures now: the database server "), "\(watch.transcript.suffix(600))")
+        #expect(watch.waitFor("s old."), "\(watch.transcript.suffix(600))")
+        // The notice as wrapped to the window, read as one line.
+        let notice = watch.transcript.replacing(/\s+/, with: " ")
+        #expect(notice.contains("cannot be reached (") && notice.contains(". Trying again every 1 s; the figures below are "),
+                "\(notice.suffix(600))")
+        #expect(watch.process.isRunning, "\(watch.transcript.suffix(600))")
+        let frames = watch.transcript.components(separatedBy: "PROGRESS").count - 1
+        #expect(frames >= 2, "the last figures stay up under the notice")
+
+        try server.start()
+        // A fresh frame again: the last one drawn (each begins by clearing the screen) has the
+        // figures and no notice.
+        func lastFrame() -> String { watch.transcript.components(separatedBy: "\u{1B}[2J").last ?? "" }
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, !(lastFrame().contains("PROGRESS") && !lastFrame().contains("! Cannot read")) {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(lastFrame().contains("PROGRESS") && !lastFrame().contains("! Cannot read"), "\(lastFrame())")
+        #expect(!watch.transcript.contains("Error:"), "\(watch.transcript.suffix(600))")
+    }
 }
