@@ -61,6 +61,13 @@ public struct PostgresError: Error, CustomStringConvertible, LocalizedError, Sen
         sqlState == "0A000" && message.contains("cached plan must not change result type")
     }
 
+    /// True when the server refused a write because it takes none: a read-only transaction
+    /// (25006, as on a hot standby or with `default_transaction_read_only`), or what a standby
+    /// cannot do during recovery (0A000 "… during recovery", e.g. writing an unlogged table).
+    public var isReadOnlyServer: Bool {
+        sqlState == "25006" || (sqlState == "0A000" && message.contains("during recovery"))
+    }
+
     /// True for an insufficient_privilege error (42501).
     public var isPermissionDenied: Bool { sqlState == "42501" }
 

@@ -94,12 +94,14 @@ public final class PostgresStore: @unchecked Sendable {
     }
 
     /// `error` in words a person can act on: a server away becomes `StoreError.serverUnreachable`,
-    /// the erasure guard `StoreError.contactErased`; anything else passes through.
+    /// a standby's refusal to write `StoreError.serverReadOnly`, the erasure guard
+    /// `StoreError.contactErased`; anything else passes through.
     static func translate(_ error: any Error) -> any Error {
         guard let error = error as? PostgresError else { return error }
         if error.isConnectionProblem {
             return StoreError.serverUnreachable(address: error.address, reason: oneLine(error.message))
         }
+        if error.isReadOnlyServer { return StoreError.serverReadOnly(address: error.address) }
         if error.message == PostgresSchema.erasedContactMessage { return StoreError.contactErased }
         return error
     }

@@ -12,6 +12,9 @@ public enum StoreError: Error, LocalizedError, Equatable {
     /// A database server that cannot be reached now (down, restarting, the network away);
     /// `address` never holds a password.
     case serverUnreachable(address: String, reason: String)
+    /// A database server that takes no writes: a hot standby (in recovery), or a session made
+    /// read-only (`default_transaction_read_only`); `address` never holds a password.
+    case serverReadOnly(address: String)
     case campaignNotFound(String)
     case campaignExists(String)
     case campaignClosed(String)
@@ -32,6 +35,10 @@ public enum StoreError: Error, LocalizedError, Equatable {
         case let .diskFull(path): "the disk holding '\(path)' is full; nothing was written"
         case let .serverUnreachable(address, reason):
             "the database server \(address) cannot be reached (\(reason))"
+        case let .serverReadOnly(address):
+            "the database server \(address) takes no writes (a standby, or a read-only session): "
+                + "it can show figures (stats, export, report) but cannot record anything; give the primary, "
+                + "or every host with ?target_session_attrs=read-write"
         case let .campaignNotFound(id): "no campaign '\(id)' (see `callpulse campaign list`)"
         case let .campaignExists(id): "a campaign '\(id)' already exists"
         case let .campaignClosed(id): "campaign '\(id)' is closed"
@@ -43,10 +50,11 @@ public enum StoreError: Error, LocalizedError, Equatable {
         }
     }
 
-    /// Whether trying again later may succeed: the file was locked, full or read-only for a while.
+    /// Whether trying again later may succeed: the file was locked, full or read-only for a while,
+    /// the server away or not yet promoted.
     public var mayPassWithTime: Bool {
         switch self {
-        case .busy, .readOnly, .diskFull, .cannotCreate, .serverUnreachable: true
+        case .busy, .readOnly, .diskFull, .cannotCreate, .serverUnreachable, .serverReadOnly: true
         default: false
         }
     }

@@ -64,8 +64,9 @@ struct PostgresCopyEndToEndTests {
         #expect(try loaded(target) == loaded(source))
         #expect(try loaded(target)?.contains("6") == true)
         func served() throws -> String {
-            try CallPulseBinary.run(["agent", "c", "--agent", "pekka", "--db", target],
-                                    stdin: String(repeating: "n\n", count: 8) + "q\n").stdout
+            let session = try CallPulseBinary.run(["agent", "c", "--agent", "pekka", "--db", target],
+                                                  stdin: String(repeating: "n\n", count: 8) + "q\n")
+            return session.stdout
         }
         let before = try served()
         #expect(before.contains("Contact #") && !before.contains("+358 50 700"), "a staged contact was served: \(before)")

@@ -27,4 +27,21 @@ struct PostgresMessageTests {
     func linesAreJoinedWithAStopWhereASentenceEnds(libpq: String, shown: String) {
         #expect(PostgresStore.oneLine(libpq) == shown)
     }
+
+    /// What a hot standby (or a read-only session) answers a write with, as the store says it.
+    @Test(arguments: [
+        ("25006", "cannot execute SELECT FOR UPDATE in a read-only transaction"),
+        ("25006", "cannot execute pg_current_xact_id() during recovery"),
+        ("0A000", "cannot access temporary or unlogged relations during recovery"),
+    ])
+    func aServerThatTakesNoWritesIsNamedAsSuch(sqlState: String, message: String) {
+        let error = PostgresError(kind: .server, sqlState: sqlState, message: message, address: "host=db2 dbname=callpulse")
+        #expect(PostgresStore.translate(error) as? StoreError == .serverReadOnly(address: "host=db2 dbname=callpulse"))
+    }
+
+    @Test func anUnsupportedFeatureIsNotTakenForAStandby() {
+        let error = PostgresError(kind: .server, sqlState: "0A000", message: "cached plan must not change result type",
+                                  address: "host=db1")
+        #expect(PostgresStore.translate(error) is PostgresError)
+    }
 }
