@@ -12,16 +12,14 @@ public enum ErasureGate {
     public static let waitingMessage = "An import is running on this database; waiting for it to finish before erasing…"
 
     /// Runs `body` while no import runs on `store`, waiting for one that does as long as one import
-    /// waits for another (`waiting` is called once before such a wait).
-    public static func run<T>(on store: any CallPulseStore, waiting: (() -> Void)?, _ body: () throws -> T) throws -> T {
+    /// waits for another (with `waitingMessage` on standard error before such a wait).
+    public static func run<T>(on store: any CallPulseStore, _ body: () throws -> T) throws -> T {
         var result: T?
-        try store.oneImportAtATime(timeout: CallListImporter.importWait, waiting: waiting) { result = try body() }
+        try store.oneImportAtATime(timeout: CallListImporter.importWait,
+                                   waiting: { FileHandle.standardError.write(Data((waitingMessage + "\n").utf8)) }) {
+            result = try body()
+        }
         guard let result else { preconditionFailure("oneImportAtATime returned without running its body") }
         return result
-    }
-
-    /// `run` with `waitingMessage` on standard error before a wait.
-    public static func run<T>(on store: any CallPulseStore, _ body: () throws -> T) throws -> T {
-        try run(on: store, waiting: { FileHandle.standardError.write(Data((waitingMessage + "\n").utf8)) }, body)
     }
 }

@@ -22,7 +22,7 @@ public struct WatchOutage {
         } else {
             notice += "."
         }
-        let lines = wrapped(notice, width: max(columns, 20))
+        let lines = ConsoleOutput.wrap(notice, width: max(columns, 20))
         guard let last else { return lines.joined(separator: "\n") }
         return (lines + [""] + [last.frame]).joined(separator: "\n")
     }
@@ -33,24 +33,5 @@ public struct WatchOutage {
         if seconds < 60 { return "\(seconds) s" }
         if seconds < 3600 { return "\(seconds / 60) min" }
         return "\(seconds / 3600) h \(seconds % 3600 / 60) min"
-    }
-
-    /// `text` cut into lines of at most `width` characters, at spaces where it can.
-    private func wrapped(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            if !line.isEmpty, line.count + 1 + word.count > width {
-                lines.append(line)
-                line = ""
-            }
-            line += line.isEmpty ? String(word) : " " + word
-            while line.count > width {
-                lines.append(String(line.prefix(width)))
-                line = String(line.dropFirst(width))
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 }
